@@ -1,0 +1,113 @@
+// Generates src/generated/* from the bundled spec (@hss-kit/spec/openapi.json).
+//   node scripts/generate.mjs          write the files
+//   node scripts/generate.mjs --check  exit 1 if a committed file differs from what the spec gives
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import openapiTS, { astToString } from "openapi-typescript";
+
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+const outDir = join(packageRoot, "src", "generated");
+const HEADER =
+  "// GENERATED FILE: do not edit. Made by packages/client/scripts/generate.mjs from spec/; run `pnpm generate`.\n";
+
+/** The schema keywords the client needs to check parameters and size pages. */
+const RULE_KEYWORDS = ["type", "format", "enum", "minimum", "maximum", "minLength", "maxLength", "default"];
+
+/** The parameter that carries auth is never part of the per-call parameters. */
+const AUTH_HEADERS = new Set(["x-auth-token", "authorization"]);
+
+export async function loadBundledSpec() {
+  const require = createRequire(import.meta.url);
+  const specPath = require.resolve("@hss-kit/spec/openapi.json");
+  return JSON.parse(await readFile(specPath, "utf8"));
+}
+
+function resolveRef(spec, node) {
+  if (!node || typeof node.$ref !== "string") return node;
+  const target = node.$ref
+    .replace(/^#\//, "")
+    .split("/")
+    .reduce((at, key) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
+  if (target === undefined) throw new Error(`Unresolvable $ref ${node.$ref} in the bundled spec`);
+  return resolveRef(spec, target);
+}
+
+function pickRules(schema) {
+  const rules = {};
+  for (const keyword of RULE_KEYWORDS) if (schema[keyword] !== undefined) rules[keyword] = schema[keyword];
+  return rules;
+}
+
+/** Describes every operation: where it lives, its parameters and their rules. */
+export function describeOperations(spec) {
+  const operations = {};
+  for (const [path, pathItem] of Object.entries(spec.paths)) {
+    for (const method of ["get", "put", "post", "delete", "patch"]) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]
+        .map((parameter) => resolveRef(spec, parameter))
+        .filter((parameter) => !(parameter.in === "header" && AUTH_HEADERS.has(parameter.name.toLowerCase())))
+        .map((parameter) => ({
+          name: parameter.name,
+          in: parameter.in,
+          required: parameter.required === true,
+          schema: pickRules(resolveRef(spec, parameter.schema) ?? {}),
+        }));
+      operations[operation.operationId] = { method, path, parameters };
+    }
+  }
+  return operations;
+}
+
+function renderOperations(spec) {
+  const operations = describeOperations(spec);
+  return (
+    HEADER +
+    'import type { OperationDescriptor } from "../operation-descriptor.js";\n\n' +
+    "/** Every operation of the HSS spec: its method, path and parameters with their schema rules. */\n" +
+    `export const operations = ${JSON.stringify(operations, null, 2)} as const satisfies Record<string, OperationDescriptor>;\n\n` +
+    "/** The operationIds of the HSS spec. */\n" +
+    "export type OperationId = keyof typeof operations;\n"
+  );
+}
+
+async function renderSchemaTypes(spec) {
+  const ast = await openapiTS(spec, { alphabetize: false, immutable: false });
+  return HEADER + astToString(ast);
+}
+
+/** Renders every generated file: a map from path (relative to the package) to content. */
+export async function render(spec) {
+  return new Map([
+    [join("src", "generated", "schema.ts"), await renderSchemaTypes(spec)],
+    [join("src", "generated", "operations.ts"), renderOperations(spec)],
+  ]);
+}
+
+async function main() {
+  const check = process.argv.includes("--check");
+  const files = await render(await loadBundledSpec());
+  await mkdir(outDir, { recursive: true });
+  const drifted = [];
+  for (const [file, content] of files) {
+    const target = join(packageRoot, file);
+    if (check) {
+      const current = await readFile(target, "utf8").catch(() => null);
+      if (current !== content) drifted.push(relative(packageRoot, target));
+    } else {
+      await writeFile(target, content);
+    }
+  }
+  if (drifted.length > 0) {
+    console.error(
+      `Generated files drifted from the spec: ${drifted.join(", ")}. Run \`pnpm generate\` and commit the result.`,
+    );
+    process.exit(1);
+  }
+  console.log(check ? "Generated files match the spec." : `Wrote ${[...files.keys()].join(", ")}.`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,11 @@
+export { createHssClient } from "./client.js";
+export type { HssClient, HssClientOptions, TokenCredentials } from "./client.js";
+export { HssApiError } from "./errors.js";
+export type { HssApiErrorDetails } from "./errors.js";
+export { HSS_REGIONS, endpointFor } from "./endpoint.js";
+export type { HssRegion } from "./endpoint.js";
+export { operations } from "./generated/operations.js";
+export type { OperationId } from "./generated/operations.js";
+export type { paths, components, operations as SpecOperations } from "./generated/schema.js";
+export type { OperationParams, OperationResult, OperationItem, OperationMethod, CallOptions, HssPaths } from "./types.js";
+export type { OperationDescriptor, ParameterDescriptor, ParameterRules } from "./operation-descriptor.js";

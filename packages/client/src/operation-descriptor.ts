@@ -1,0 +1,26 @@
+/** JSON Schema keywords of a parameter, as the spec states them. */
+export interface ParameterRules {
+  readonly type?: string;
+  readonly format?: string;
+  readonly enum?: readonly unknown[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly default?: unknown;
+}
+
+/** One parameter of an operation, as generated from the spec. */
+export interface ParameterDescriptor {
+  readonly name: string;
+  readonly in: "path" | "query" | "header" | "cookie";
+  readonly required: boolean;
+  readonly schema: ParameterRules;
+}
+
+/** One operation of the spec: where it lives and what it takes. */
+export interface OperationDescriptor {
+  readonly method: "get" | "put" | "post" | "delete" | "patch";
+  readonly path: string;
+  readonly parameters: readonly ParameterDescriptor[];
+}

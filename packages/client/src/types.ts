@@ -1,0 +1,54 @@
+import type { operations as SpecOperations, paths } from "./generated/schema.js";
+import type { OperationId } from "./generated/operations.js";
+
+type Defined<T> = [Exclude<T, undefined>] extends [never] ? {} : Exclude<T, undefined>;
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type Parameters_<Op extends OperationId> = SpecOperations[Op]["parameters"];
+type HeaderParams<Op extends OperationId> = Defined<Parameters_<Op>["header"]>;
+
+/**
+ * The flat parameters of an operation: its path parameters other than `project_id`, its query
+ * parameters and its header parameters, with `region` optional because the client supplies it.
+ */
+export type OperationParams<Op extends OperationId> = Simplify<
+  Omit<Defined<Parameters_<Op>["path"]>, "project_id"> &
+    Defined<Parameters_<Op>["query"]> &
+    Omit<HeaderParams<Op>, "region"> &
+    ("region" extends keyof HeaderParams<Op> ? { region?: string } : {})
+>;
+
+/** The body of an operation's 200 response. */
+export type OperationResult<Op extends OperationId> =
+  SpecOperations[Op]["responses"][200]["content"]["application/json"];
+
+/** One item of an operation's `data_list`. */
+export type OperationItem<Op extends OperationId> = OperationResult<Op>["data_list"][number];
+
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+
+/** A method of the client: one flat parameter object in, the typed 200 body out. */
+export type OperationMethod<Op extends OperationId> =
+  RequiredKeys<OperationParams<Op>> extends never
+    ? (params?: OperationParams<Op>, init?: CallOptions) => Promise<OperationResult<Op>>
+    : (params: OperationParams<Op>, init?: CallOptions) => Promise<OperationResult<Op>>;
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Cancels the call. */
+  signal?: AbortSignal;
+}
+
+type WithOptionalProjectId<Operation> = Operation extends { parameters: { path: infer PathParams } }
+  ? Omit<Operation, "parameters"> & {
+      parameters: Omit<Operation["parameters"], "path"> & {
+        path: Omit<PathParams, "project_id"> & { project_id?: string };
+      };
+    }
+  : Operation;
+
+/** The spec's paths with `project_id` optional, because the client fills it in. */
+export type HssPaths = {
+  [Path in keyof paths]: { [Method in keyof paths[Path]]: WithOptionalProjectId<paths[Path][Method]> };
+};
+
+export type { OperationId };

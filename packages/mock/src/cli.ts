@@ -1,0 +1,38 @@
+import { parseArgs } from "node:util";
+import { startMock } from "./index.js";
+
+const usage = "Usage: hss-mock [--port N] [--host ADDRESS] [--spec FILE]  (PORT and HOST also read from the environment)";
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be an integer from 0 to 65535; got ${JSON.stringify(raw)}.\n${usage}`);
+    process.exit(2);
+  }
+  return port;
+}
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.PORT ?? "4010" },
+    host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
+    spec: { type: "string" },
+    help: { type: "boolean", default: false },
+  },
+});
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const mock = await startMock({
+  port: parsePort(values.port),
+  host: values.host,
+  logLevel: "warn",
+  ...(values.spec ? { specPath: values.spec } : {}),
+});
+console.log(`HSS mock (Prism) listening on ${mock.url}`);
+console.log(`  try: curl -H 'X-Auth-Token: any' '${mock.url}/v5/my-project/asset/ports?host_id=dd91cd32-a238-4c0e-bc01-3b11653714ac'`);
+const stop = () => void mock.close().then(() => process.exit(0));
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
