@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { startMock } from "./index.js";
 
-const usage = "Usage: hss-mock [--port N] [--host ADDRESS] [--spec FILE]  (PORT and HOST also read from the environment)";
+const usage = "Usage: hss-mock [--port N] [--host ADDRESS] [--spec FILE]  (defaults from MOCK_PORT or PORT, and HOST; port 4010 on 127.0.0.1)";
 
 function parsePort(raw: string): number {
   const port = Number(raw);
@@ -14,7 +14,7 @@ function parsePort(raw: string): number {
 
 const { values } = parseArgs({
   options: {
-    port: { type: "string", default: process.env.PORT ?? "4010" },
+    port: { type: "string", default: process.env.MOCK_PORT ?? process.env.PORT ?? "4010" },
     host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
     spec: { type: "string" },
     help: { type: "boolean", default: false },
@@ -25,11 +25,16 @@ if (values.help) {
   process.exit(0);
 }
 
+const port = parsePort(values.port);
 const mock = await startMock({
-  port: parsePort(values.port),
+  port,
   host: values.host,
   logLevel: "warn",
   ...(values.spec ? { specPath: values.spec } : {}),
+}).catch((error: NodeJS.ErrnoException) => {
+  if (error.code !== "EADDRINUSE") throw error;
+  console.error(`Port ${port} is already in use: set MOCK_PORT (or --port) to another port.`);
+  process.exit(2);
 });
 console.log(`HSS mock (Prism) listening on ${mock.url}`);
 console.log(`  try: curl -H 'X-Auth-Token: any' '${mock.url}/v5/my-project/asset/ports?host_id=dd91cd32-a238-4c0e-bc01-3b11653714ac'`);
