@@ -1,6 +1,7 @@
 // Generates src/generated/* from the bundled spec (@hss-kit/spec/openapi.json).
-//   node scripts/generate.mjs          write the files
-//   node scripts/generate.mjs --check  exit 1 if a committed file differs from what the spec gives
+//   node scripts/generate.mjs                 write the files
+//   node scripts/generate.mjs --check         exit 1 if a committed file differs from what the spec gives
+//   node scripts/generate.mjs --spec FILE ... read another bundled spec (the drift test uses it)
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
@@ -15,12 +16,16 @@ const HEADER =
 /** The schema keywords the client needs to check parameters and size pages. */
 const RULE_KEYWORDS = ["type", "format", "enum", "minimum", "maximum", "minLength", "maxLength", "default"];
 
+/**
+ * Keywords that do not constrain a value. Any other keyword on a parameter schema stops the
+ * generator: the client's validator would silently ignore it, letting invalid requests through.
+ */
+const ANNOTATION_KEYWORDS = new Set(["title", "description", "example", "examples", "deprecated"]);
+
 /** The parameter that carries auth is never part of the per-call parameters. */
 const AUTH_HEADERS = new Set(["x-auth-token", "authorization"]);
 
-export async function loadBundledSpec() {
-  const require = createRequire(import.meta.url);
-  const specPath = require.resolve("@hss-kit/spec/openapi.json");
+export async function loadBundledSpec(specPath = createRequire(import.meta.url).resolve("@hss-kit/spec/openapi.json")) {
   return JSON.parse(await readFile(specPath, "utf8"));
 }
 
@@ -34,10 +39,31 @@ function resolveRef(spec, node) {
   return resolveRef(spec, target);
 }
 
-function pickRules(schema) {
+function pickRules(schema, where) {
+  for (const keyword of Object.keys(schema)) {
+    if (!RULE_KEYWORDS.includes(keyword) && !ANNOTATION_KEYWORDS.has(keyword) && !keyword.startsWith("x-")) {
+      throw new Error(`${where} uses the schema keyword "${keyword}", which the client's validator does not check.`);
+    }
+  }
   const rules = {};
   for (const keyword of RULE_KEYWORDS) if (schema[keyword] !== undefined) rules[keyword] = schema[keyword];
   return rules;
+}
+
+/**
+ * Whether an operation pages by offset and limit and answers `{ total_num, data_list[] }`: the
+ * shape the client's paginator walks.
+ */
+function isPaginated(spec, operation, parameters) {
+  const query = new Set(parameters.filter((p) => p.in === "query").map((p) => p.name));
+  const body = resolveRef(spec, resolveRef(spec, operation.responses?.["200"])?.content?.["application/json"]?.schema);
+  const properties = body?.properties ?? {};
+  return (
+    query.has("offset") &&
+    query.has("limit") &&
+    resolveRef(spec, properties.total_num)?.type === "integer" &&
+    resolveRef(spec, properties.data_list)?.type === "array"
+  );
 }
 
 /** Describes every operation: where it lives, its parameters and their rules. */
@@ -54,9 +80,17 @@ export function describeOperations(spec) {
           name: parameter.name,
           in: parameter.in,
           required: parameter.required === true,
-          schema: pickRules(resolveRef(spec, parameter.schema) ?? {}),
+          schema: pickRules(
+            resolveRef(spec, parameter.schema) ?? {},
+            `Parameter ${parameter.name} of ${operation.operationId}`,
+          ),
         }));
-      operations[operation.operationId] = { method, path, parameters };
+      operations[operation.operationId] = {
+        method,
+        path,
+        paginated: isPaginated(spec, operation, parameters),
+        parameters,
+      };
     }
   }
   return operations;
@@ -89,7 +123,8 @@ export async function render(spec) {
 
 async function main() {
   const check = process.argv.includes("--check");
-  const files = await render(await loadBundledSpec());
+  const specAt = process.argv.indexOf("--spec");
+  const files = await render(await loadBundledSpec(specAt === -1 ? undefined : process.argv[specAt + 1]));
   await mkdir(outDir, { recursive: true });
   const drifted = [];
   for (const [file, content] of files) {

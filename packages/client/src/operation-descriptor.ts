@@ -22,5 +22,7 @@ export interface ParameterDescriptor {
 export interface OperationDescriptor {
   readonly method: "get" | "put" | "post" | "delete" | "patch";
   readonly path: string;
+  /** Pages by `offset` and `limit` and answers `{ total_num, data_list }`, so it can be paginated. */
+  readonly paginated: boolean;
   readonly parameters: readonly ParameterDescriptor[];
 }

@@ -6,6 +6,7 @@ export const operations = {
   "listProcessesHost": {
     "method": "get",
     "path": "/v5/{project_id}/asset/processes/detail",
+    "paginated": true,
     "parameters": [
       {
         "name": "project_id",
@@ -86,6 +87,7 @@ export const operations = {
   "listUsers": {
     "method": "get",
     "path": "/v5/{project_id}/asset/users",
+    "paginated": true,
     "parameters": [
       {
         "name": "project_id",
@@ -222,6 +224,7 @@ export const operations = {
   "listPorts": {
     "method": "get",
     "path": "/v5/{project_id}/asset/ports",
+    "paginated": true,
     "parameters": [
       {
         "name": "project_id",
@@ -351,6 +354,7 @@ export const operations = {
   "listVulScanTaskHost": {
     "method": "get",
     "path": "/v5/{project_id}/vulnerability/scan-task/{task_id}/hosts",
+    "paginated": true,
     "parameters": [
       {
         "name": "project_id",
@@ -424,6 +428,7 @@ export const operations = {
   "listLocalImageHosts": {
     "method": "get",
     "path": "/v5/{project_id}/image/local/hosts",
+    "paginated": true,
     "parameters": [
       {
         "name": "project_id",
