@@ -1,105 +1,82 @@
-import createClient, { defaultPathSerializer, type Client, type Middleware } from "openapi-fetch";
-import { endpointFor } from "./endpoint.js";
-import { HssApiError } from "./errors.js";
+// Assembles the client: options and credentials checked once, openapi-fetch for URLs, query
+// strings and middleware, the transport underneath for authentication and retries, and one
+// method per operation of the generated table.
+
+import createClient, { defaultPathSerializer, type Client } from "openapi-fetch";
+import { openCallScope, sleep } from "./abort.js";
+import { createAuthorizer } from "./auth.js";
+import { createCaller } from "./caller.js";
+import { processEnv, resolveCredentials, resolveProjectId } from "./credentials.js";
 import { operations, type OperationId } from "./generated/operations.js";
-import type { OperationDescriptor } from "./operation-descriptor.js";
-import type { CallOptions, HssPaths, OperationMethod } from "./types.js";
+import { HssTimeoutError } from "./errors.js";
+import { baseUrlOf, checkTimeout, regionOf, retryPolicyOf, validateOption, type HssClientOptions } from "./options.js";
+import { createPaginators } from "./paginate/paginate.js";
+import type { Paginators } from "./paginate/types.js";
+import { createRedactor } from "./redact.js";
+import { defaultCrypto } from "./signing/index.js";
+import { createTransport } from "./transport.js";
+import type { HssPaths, OperationMethod } from "./types.js";
 
-/** IAM token credentials. */
-export interface TokenCredentials {
-  /** IAM user token, sent as `X-Auth-Token`. */
-  token: string;
-}
-
-/** Options of {@link createHssClient}. */
-export interface HssClientOptions {
-  /** Region of the HSS endpoint, such as `cn-north-4`; also the default `region` header. */
-  region?: string;
-  /** Overrides the endpoint that `region` gives, for a proxy, a gateway or a mock. */
-  baseUrl?: string;
-  /** The project that every call addresses. */
-  projectId: string;
-  /** How to authenticate. */
-  credentials: TokenCredentials;
-  /** A fetch implementation, for tests or instrumentation. Defaults to `globalThis.fetch`. */
-  fetch?: (input: Request) => Promise<Response>;
-}
-
-/** One method per operation of the spec, plus the raw openapi-fetch client. */
-export type HssClient = { [Op in OperationId]: OperationMethod<Op> } & {
-  /** The underlying openapi-fetch client, for callers who want `{ data, error, response }`. */
+/** A client of the HSS v5 API: one method per operation, `paginate` walkers, and the raw openapi-fetch client. */
+export type HssClient = { readonly [Op in OperationId]: OperationMethod<Op> } & {
+  /**
+   * Walks every page of a paginated operation, item by item:
+   * `for await (const port of hss.paginate.listPorts({ host_id })) ...`.
+   */
+  readonly paginate: Paginators;
+  /**
+   * The underlying openapi-fetch client, for `{ data, error, response }` results instead of
+   * exceptions. Its calls are authenticated and retried like the client's, without validation.
+   */
   readonly raw: Client<HssPaths>;
 };
 
-function tokenAuth(token: string): Middleware {
-  return {
-    onRequest({ request }) {
-      request.headers.set("X-Auth-Token", token);
-      return request;
-    },
-  };
-}
-
-type FlatParams = Record<string, unknown>;
-
-function splitParams(descriptor: OperationDescriptor, flat: FlatParams, region: string | undefined) {
-  const grouped = { path: {} as FlatParams, query: {} as FlatParams, header: {} as FlatParams };
-  for (const parameter of descriptor.parameters) {
-    if (parameter.in === "cookie" || parameter.name === "project_id") continue;
-    const value = parameter.name === "region" ? (flat.region ?? region) : flat[parameter.name];
-    if (value !== undefined) grouped[parameter.in][parameter.name] = value;
-  }
-  return grouped;
-}
-
-async function toApiError(response: Response, body: unknown, operationId: string): Promise<HssApiError> {
-  const fields = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof fields[key] === "string" ? (fields[key] as string) : undefined);
-  return new HssApiError({
-    status: response.status,
-    errorCode: text("error_code"),
-    errorMsg: text("error_msg"),
-    requestId: response.headers.get("X-Request-Id") ?? text("request_id"),
-    operationId,
-  });
-}
-
 /**
- * Creates a client for the HSS v5 API with one method per operation, each taking one flat object
- * of that operation's parameters and resolving to its typed 200 body.
+ * Creates a client for the HSS v5 API. Each operation is a method that takes one flat object
+ * of that operation's parameters and resolves to its typed 200 body, or rejects with an
+ * {@link HssError} subclass.
  *
  * @example
- * const hss = createHssClient({ region: "cn-north-4", projectId, credentials: { token } });
+ * const hss = createHssClient({ region: "cn-north-4", projectId, credentials: { accessKey, secretKey } });
  * const { total_num, data_list } = await hss.listPorts({ host_id, limit: 50 });
  */
-export function createHssClient(options: HssClientOptions): HssClient {
-  const { projectId, region } = options;
-  const baseUrl = options.baseUrl ?? endpointFor(region ?? "");
+export function createHssClient(options: HssClientOptions = {}): HssClient {
+  const env = processEnv();
+  const credentials = resolveCredentials(options.credentials, env);
+  const projectId = resolveProjectId(options.projectId, env);
+  const region = regionOf(options);
+  const baseUrl = baseUrlOf(options);
+  const policy = retryPolicyOf(options);
+  const timeoutMs = checkTimeout("timeout", options.timeout);
+  const validate = validateOption(options.validate);
+  const redactor = createRedactor(
+    credentials.kind === "token" ? [credentials.token] : [credentials.secretKey, credentials.securityToken],
+  );
+  const transport = createTransport({
+    // Looked up per request, so a fetch patched in after the client was made (mocks, tracing) is used.
+    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    authorize: createAuthorizer(credentials, projectId, defaultCrypto),
+    policy,
+    redactor,
+    random: Math.random,
+    sleep,
+    now: Date.now,
+  });
+
   const raw = createClient<HssPaths>({
     baseUrl,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
     pathSerializer: (pathname, pathParams) => defaultPathSerializer(pathname, { project_id: projectId, ...pathParams }),
+    // Calls made through `raw` get the client's timeout and retries; their signal is the request's.
+    fetch: (request: Request) => {
+      const scope = openCallScope(timeoutMs, request.signal, () => new HssTimeoutError({ method: request.method, url: redactor.url(request.url) }, timeoutMs));
+      return transport.send(request, { scope, operationId: undefined, maxRetries: policy.maxRetries }).finally(scope.dispose);
+    },
   });
-  raw.use(tokenAuth(options.credentials.token));
+  if (options.middleware) raw.use(...options.middleware);
 
-  const call = (operationId: OperationId, descriptor: OperationDescriptor) =>
-    async (params: FlatParams = {}, init: CallOptions = {}) => {
-      const grouped = splitParams(descriptor, params, region);
-      const requestOf = raw.request as unknown as (
-        method: string,
-        path: string,
-        init: Record<string, unknown>,
-      ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-      const { data, error, response } = await requestOf(descriptor.method, descriptor.path, {
-        params: grouped,
-        ...(init.signal ? { signal: init.signal } : {}),
-      });
-      if (response.status !== 200) throw await toApiError(response, error, operationId);
-      return data;
-    };
-
+  const call = createCaller({ raw, transport, redactor, region, validate, timeoutMs, maxRetries: policy.maxRetries });
   const methods = Object.fromEntries(
-    Object.entries(operations).map(([id, descriptor]) => [id, call(id as OperationId, descriptor)]),
+    (Object.keys(operations) as OperationId[]).map((id) => [id, (params?: unknown, callOptions?: object) => call(id, params, callOptions)]),
   );
-  return Object.assign(methods, { raw }) as unknown as HssClient;
+  return Object.freeze({ ...methods, paginate: Object.freeze(createPaginators(call, validate)), raw }) as unknown as HssClient;
 }

@@ -1,3 +1,5 @@
+import { HssConfigurationError } from "./errors.js";
+
 /** The regions Huawei's official SDKs ship for HSS. */
 export const HSS_REGIONS = [
   "cn-north-9", "cn-north-1", "cn-north-4", "cn-north-2", "cn-north-11", "cn-north-12",
@@ -17,8 +19,8 @@ const DOMAIN_BY_REGION: Partial<Record<HssRegion, string>> = { "eu-west-101": "m
 /** The HSS endpoint of a region; an unknown region is refused with the list of known ones. */
 export function endpointFor(region: string): string {
   if (!(HSS_REGIONS as readonly string[]).includes(region)) {
-    throw new TypeError(
-      `region must be one of the HSS regions (${HSS_REGIONS.join(", ")}); got ${JSON.stringify(region)}.`,
+    throw new HssConfigurationError(
+      `region must be one of the HSS regions (${HSS_REGIONS.join(", ")}), or pass baseUrl; got ${JSON.stringify(region)}.`,
     );
   }
   return `https://hss.${region}.${DOMAIN_BY_REGION[region as HssRegion] ?? "myhuaweicloud.com"}`;

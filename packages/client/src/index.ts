@@ -1,11 +1,43 @@
+// @hss-kit/client: a typed client for the Huawei Cloud Host Security Service (HSS) v5 API.
+
 export { createHssClient } from "./client.js";
-export type { HssClient, HssClientOptions, TokenCredentials } from "./client.js";
-export { HssApiError } from "./errors.js";
-export type { HssApiErrorDetails } from "./errors.js";
+export type { HssClient } from "./client.js";
+export type { HssClientOptions, CallOptions } from "./options.js";
+export type { HssCredentials, TokenCredentials, AccessKeyCredentials } from "./credentials.js";
+export {
+  HssError,
+  HssApiError,
+  HssInvalidRequestError,
+  HssAuthenticationError,
+  HssPermissionError,
+  HssNotFoundError,
+  HssRateLimitError,
+  HssServerError,
+  HssNetworkError,
+  HssTimeoutError,
+  HssValidationError,
+  HssPaginationError,
+  HssConfigurationError,
+} from "./errors.js";
+export type {
+  HssApiErrorDetails,
+  HssRequestContext,
+  HssValidationErrorDetails,
+  HssValidationProblem,
+} from "./errors.js";
 export { HSS_REGIONS, endpointFor } from "./endpoint.js";
 export type { HssRegion } from "./endpoint.js";
 export { operations } from "./generated/operations.js";
 export type { OperationId } from "./generated/operations.js";
 export type { paths, components, operations as SpecOperations } from "./generated/schema.js";
-export type { OperationParams, OperationResult, OperationItem, OperationMethod, CallOptions, HssPaths } from "./types.js";
+export type {
+  OperationParams,
+  OperationResult,
+  OperationItem,
+  OperationMethod,
+  PaginatedOperationId,
+  HssPaths,
+} from "./types.js";
+export type { PaginateMethod, PaginateOptions, PaginateParams, Paginators } from "./paginate/types.js";
 export type { OperationDescriptor, ParameterDescriptor, ParameterRules } from "./operation-descriptor.js";
+export type { Middleware } from "openapi-fetch";

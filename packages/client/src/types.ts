@@ -1,5 +1,6 @@
 import type { operations as SpecOperations, paths } from "./generated/schema.js";
-import type { OperationId } from "./generated/operations.js";
+import type { OperationId, operations } from "./generated/operations.js";
+import type { CallOptions } from "./options.js";
 
 type Defined<T> = [Exclude<T, undefined>] extends [never] ? {} : Exclude<T, undefined>;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -24,19 +25,19 @@ export type OperationResult<Op extends OperationId> =
 /** One item of an operation's `data_list`. */
 export type OperationItem<Op extends OperationId> = OperationResult<Op>["data_list"][number];
 
-type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+/** The operations that page by `offset` and `limit`, as the generator found them in the spec. */
+export type PaginatedOperationId = {
+  [Op in OperationId]: (typeof operations)[Op]["paginated"] extends true ? Op : never;
+}[OperationId];
+
+/** The names of the required keys of T. */
+export type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 /** A method of the client: one flat parameter object in, the typed 200 body out. */
 export type OperationMethod<Op extends OperationId> =
   RequiredKeys<OperationParams<Op>> extends never
-    ? (params?: OperationParams<Op>, init?: CallOptions) => Promise<OperationResult<Op>>
-    : (params: OperationParams<Op>, init?: CallOptions) => Promise<OperationResult<Op>>;
-
-/** Per-call options. */
-export interface CallOptions {
-  /** Cancels the call. */
-  signal?: AbortSignal;
-}
+    ? (params?: OperationParams<Op>, options?: CallOptions) => Promise<OperationResult<Op>>
+    : (params: OperationParams<Op>, options?: CallOptions) => Promise<OperationResult<Op>>;
 
 type WithOptionalProjectId<Operation> = Operation extends { parameters: { path: infer PathParams } }
   ? Omit<Operation, "parameters"> & {

@@ -1,0 +1,58 @@
+// Cancellation for one call: the caller's AbortSignal and the call's timeout feed one signal,
+// which cancels the request in flight and any wait between attempts alike. Built on
+// AbortController and setTimeout only, so it runs on every runtime and under fake timers.
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+/** The real {@link Sleep}, on setTimeout. */
+export const sleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+
+/** The cancellation state of one call. */
+export interface CallScope {
+  /** Aborts when the caller's signal aborts (with its reason) or the timeout runs out. */
+  readonly signal: AbortSignal;
+  /** When the timeout runs out, in `Date.now()` milliseconds. */
+  readonly deadline: number;
+  /** Stops the timer and unhooks the caller's signal; call when the call is over. */
+  dispose(): void;
+}
+
+/**
+ * Opens a call's scope. `onTimeout` builds the error the call fails with when time runs out, so
+ * the error can name the operation and URL.
+ */
+export function openCallScope(
+  timeoutMs: number,
+  callerSignal: AbortSignal | undefined,
+  onTimeout: () => unknown,
+): CallScope {
+  const controller = new AbortController();
+  const follow = () => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) follow();
+  else callerSignal?.addEventListener("abort", follow, { once: true });
+  const timer = setTimeout(() => controller.abort(onTimeout()), timeoutMs);
+  return {
+    signal: controller.signal,
+    deadline: Date.now() + timeoutMs,
+    dispose() {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener("abort", follow);
+    },
+  };
+}

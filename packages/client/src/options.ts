@@ -1,0 +1,123 @@
+// The client's options and per-call options, checked once so the rest of the client can trust
+// them. Every refusal names the option, the value and what is allowed.
+
+import type { Middleware } from "openapi-fetch";
+import { HssConfigurationError } from "./errors.js";
+import type { HssCredentials } from "./credentials.js";
+import { endpointFor, type HssRegion } from "./endpoint.js";
+import type { RetryPolicy } from "./retry.js";
+
+/** Options of `createHssClient`. */
+export interface HssClientOptions {
+  /**
+   * Region of the HSS endpoint, such as `cn-north-4`; it gives the endpoint URL (unless
+   * `baseUrl` is set) and the default of the `region` header that some operations require.
+   */
+  region?: HssRegion | (string & {});
+  /** Overrides the endpoint that `region` gives: a proxy, a private gateway or a mock. */
+  baseUrl?: string;
+  /** The project every call addresses. Defaults to `HUAWEICLOUD_SDK_PROJECT_ID`. */
+  projectId?: string;
+  /**
+   * An IAM token, or an access key pair whose requests are signed. Defaults to
+   * `HUAWEICLOUD_SDK_AK`, `HUAWEICLOUD_SDK_SK` and `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+   */
+  credentials?: HssCredentials;
+  /**
+   * Check every call's parameters against the spec (types, bounds, enums, lengths, required and
+   * unknown names) before sending. Default true; false sends whatever the call passes, for
+   * testing how a server handles invalid requests.
+   */
+  validate?: boolean;
+  /** Retries after a 429, 500, 502, 503 or 504, or after a network error. Default 2; 0 turns retrying off. */
+  maxRetries?: number;
+  /** Backoff between retries: full jitter from `initialMs`, doubling up to `maxMs` (defaults 500 and 10,000). */
+  retryDelay?: { initialMs?: number; maxMs?: number };
+  /** Milliseconds a call may take, all attempts and waits included. Default 30,000. */
+  timeout?: number;
+  /** openapi-fetch middleware, run on every call in order, before authentication. */
+  middleware?: readonly Middleware[];
+  /** A fetch implementation, for tests or instrumentation. Defaults to `globalThis.fetch`. */
+  fetch?: (request: Request) => Promise<Response>;
+}
+
+/** Options of one call. */
+export interface CallOptions {
+  /** Cancels the call: the request in flight and any wait before a retry. */
+  signal?: AbortSignal;
+  /** Milliseconds this call may take, all attempts included; overrides the client's `timeout`. */
+  timeout?: number;
+  /** Retries for this call; overrides the client's `maxRetries`. */
+  maxRetries?: number;
+}
+
+/** setTimeout's largest delay; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const DEFAULTS = { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 10_000, timeoutMs: 30_000 } as const;
+
+function refuse(option: string, value: unknown, allowed: string): never {
+  throw new HssConfigurationError(`${option} must be ${allowed}; got ${JSON.stringify(value) ?? String(value)}.`);
+}
+
+function integerOption(option: string, value: unknown, low: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || (value as number) < low || (value as number) > MAX_TIMER_MS) {
+    refuse(option, value, `an integer from ${low} to ${MAX_TIMER_MS}`);
+  }
+  return value as number;
+}
+
+/** The `timeout` option, checked. */
+export function checkTimeout(option: string, value: unknown, fallback: number = DEFAULTS.timeoutMs): number {
+  return integerOption(option, value, 1, fallback);
+}
+
+/** The `maxRetries` option, checked. */
+export function checkMaxRetries(option: string, value: unknown, fallback: number = DEFAULTS.maxRetries): number {
+  return integerOption(option, value, 0, fallback);
+}
+
+/** The retry policy of the options, checked. */
+export function retryPolicyOf(options: HssClientOptions): RetryPolicy {
+  const initialDelayMs = integerOption("retryDelay.initialMs", options.retryDelay?.initialMs, 0, DEFAULTS.initialDelayMs);
+  const maxDelayMs = integerOption("retryDelay.maxMs", options.retryDelay?.maxMs, 0, DEFAULTS.maxDelayMs);
+  if (maxDelayMs < initialDelayMs) refuse("retryDelay.maxMs", maxDelayMs, `at least retryDelay.initialMs (${initialDelayMs})`);
+  return { maxRetries: checkMaxRetries("maxRetries", options.maxRetries), initialDelayMs, maxDelayMs };
+}
+
+/** The `region` option, checked for shape; whether it is a known region matters only for the endpoint. */
+export function regionOf(options: HssClientOptions): string | undefined {
+  if (options.region !== undefined && (typeof options.region !== "string" || options.region === "")) {
+    refuse("region", options.region, "a region name such as cn-north-4");
+  }
+  return options.region;
+}
+
+/** The `validate` option, checked. */
+export function validateOption(value: unknown): boolean {
+  if (value !== undefined && typeof value !== "boolean") refuse("validate", value, "true or false");
+  return value !== false;
+}
+
+function isAbsoluteUrl(value: unknown): boolean {
+  try {
+    return typeof value === "string" && new URL(value).protocol.startsWith("http");
+  } catch {
+    return false;
+  }
+}
+
+/** The endpoint the options give: `baseUrl` if set, else the region's. */
+export function baseUrlOf(options: HssClientOptions): string {
+  if (options.baseUrl !== undefined) {
+    if (!isAbsoluteUrl(options.baseUrl)) {
+      refuse("baseUrl", options.baseUrl, "an absolute URL such as https://hss.cn-north-4.myhuaweicloud.com");
+    }
+    return options.baseUrl;
+  }
+  if (options.region === undefined) {
+    throw new HssConfigurationError("No endpoint: pass region (such as cn-north-4) or baseUrl.");
+  }
+  return endpointFor(options.region);
+}

@@ -1,0 +1,87 @@
+// Walks offset/limit pages in order, optionally fetching following pages ahead, and refuses to
+// go on when the pages stop adding up: HSS pages by position, so a result set that changes
+// during the walk would silently repeat or skip items.
+
+import { HssPaginationError } from "../errors.js";
+import type { Page } from "./types.js";
+
+/** How a walk proceeds. */
+export interface WalkPlan {
+  /** Names the walk in errors, such as `listPorts`. */
+  operationId: string;
+  /** The `limit` of each request, and the step between offsets. */
+  pageSize: number;
+  /** Items to yield at most (Infinity for all). */
+  maxItems: number;
+  /** Page requests in flight at most; above 1, pages are fetched ahead of the consumer. */
+  concurrency: number;
+}
+
+/** Requests the page at `offset`; `signal` aborts it when the walk ends early. */
+export type FetchPage = (offset: number, signal: AbortSignal) => Promise<unknown>;
+
+function checkPage<Item>(body: unknown, offset: number, total: number | undefined, plan: WalkPlan): Page<Item> {
+  const fail = (problem: string) => new HssPaginationError(plan.operationId, offset, problem);
+  const page = body as Partial<Page<Item>> | undefined;
+  if (!Number.isInteger(page?.total_num) || page!.total_num! < 0 || !Array.isArray(page!.data_list)) {
+    throw fail("the response has no total_num count and data_list array to page through");
+  }
+  const { total_num, data_list } = page as Page<Item>;
+  if (total !== undefined && total_num !== total) {
+    throw fail(
+      `total_num changed from ${total} to ${total_num}, so the result set changed and pages would repeat or skip items; start the walk again`,
+    );
+  }
+  const expected = Math.min(plan.pageSize, total_num - offset);
+  if (data_list.length < expected) {
+    throw fail(
+      data_list.length === 0
+        ? `the page came back empty although total_num is ${total_num}`
+        : `the page has ${data_list.length} items where total_num ${total_num} promises ${expected}`,
+    );
+  }
+  return { total_num, data_list };
+}
+
+/**
+ * Yields the items of every page in order. The first page is fetched alone because its
+ * total_num decides how many pages there are; no request goes past total_num or maxItems.
+ * Ending the loop early aborts every page request still in flight.
+ */
+export async function* walkItems<Item>(fetchPage: FetchPage, plan: WalkPlan, signal?: AbortSignal): AsyncGenerator<Item, void, undefined> {
+  if (plan.maxItems === 0) return;
+  const controller = new AbortController();
+  const follow = () => controller.abort(signal?.reason);
+  if (signal?.aborted) follow();
+  else signal?.addEventListener("abort", follow, { once: true });
+
+  const ahead: Array<{ offset: number; page: Promise<unknown> }> = [];
+  try {
+    let offset = 0;
+    let page = checkPage<Item>(await fetchPage(0, controller.signal), offset, undefined, plan);
+    const total = page.total_num;
+    const end = Math.min(total, plan.maxItems);
+    let next = plan.pageSize;
+    const fill = (slots: number) => {
+      while (ahead.length < slots && next < end) {
+        const request = fetchPage(next, controller.signal);
+        // Rejections of pages fetched ahead are reported when the walk reaches them, or not at all.
+        request.catch(() => undefined);
+        ahead.push({ offset: next, page: request });
+        next += plan.pageSize;
+      }
+    };
+    for (;;) {
+      if (plan.concurrency > 1) fill(plan.concurrency);
+      yield* page.data_list.slice(0, Math.min(plan.pageSize, end - offset));
+      fill(plan.concurrency);
+      const following = ahead.shift();
+      if (following === undefined) return;
+      offset = following.offset;
+      page = checkPage<Item>(await following.page, offset, total, plan);
+    }
+  } finally {
+    controller.abort();
+    signal?.removeEventListener("abort", follow);
+  }
+}

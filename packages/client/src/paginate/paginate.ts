@@ -1,0 +1,84 @@
+// Builds `hss.paginate`: one walker per operation the generator marked as paginated, with the
+// page size checked against that operation's `limit` rules from the spec.
+
+import type { CallOperation } from "../caller.js";
+import { HssValidationError } from "../errors.js";
+import { operations, type OperationId } from "../generated/operations.js";
+import type { OperationDescriptor, ParameterRules } from "../operation-descriptor.js";
+import { assertParamsObject, callerParameters, describeRules, meetsRules, refuseUnknown } from "../validate.js";
+import { walkItems, type WalkPlan } from "./iterator.js";
+import type { PaginateOptions, Paginators } from "./types.js";
+
+/** Page size when the spec gives `limit` no maximum. */
+const DEFAULT_PAGE_SIZE = 100;
+
+/** More page requests in flight than this would mostly earn 429s from the gateway. */
+const MAX_CONCURRENCY = 16;
+
+/** Parameters the walk sets on every page request, so callers may not. */
+const WALK_SETS = new Set(["limit", "offset"]);
+const WALK_SETS_HINT = " (the walk sets limit and offset itself: pass the pageSize option instead)";
+
+/** Refuses parameters the walk cannot honor, even with validation off, since it would override them. */
+function checkWalkParams(owner: string, descriptor: OperationDescriptor, params: unknown): void {
+  assertParamsObject(owner, params);
+  const given = params ?? {};
+  const passed = [...WALK_SETS].filter((name) => given[name] !== undefined);
+  if (passed.length === 0) return;
+  const names = callerParameters(descriptor)
+    .map((parameter) => parameter.name)
+    .filter((name) => !WALK_SETS.has(name));
+  refuseUnknown(owner, Object.fromEntries(passed.map((name) => [name, given[name]])), names, WALK_SETS_HINT);
+}
+
+function planWalk(
+  operationId: OperationId,
+  descriptor: OperationDescriptor,
+  options: PaginateOptions,
+  validate: boolean,
+): WalkPlan {
+  const owner = `paginate.${operationId}`;
+  const check = (parameter: string, value: unknown, rules: ParameterRules) => {
+    if (!meetsRules(rules, value)) {
+      throw new HssValidationError({ operationId: owner, parameter, value, allowed: describeRules(rules), problem: "invalid" });
+    }
+  };
+  const limit = descriptor.parameters.find((parameter) => parameter.name === "limit")?.schema ?? {};
+  // With validation off the spec's bounds are not enforced, but a page still needs one item or more.
+  const pageSizeRules: ParameterRules = validate
+    ? { type: "integer", format: limit.format, minimum: Math.max(1, limit.minimum ?? 1), maximum: limit.maximum }
+    : { type: "integer", minimum: 1 };
+  const pageSize = options.pageSize ?? limit.maximum ?? DEFAULT_PAGE_SIZE;
+  check("pageSize", pageSize, pageSizeRules);
+  if (options.maxItems !== undefined) check("maxItems", options.maxItems, { type: "integer", minimum: 0 });
+  const concurrency = options.concurrency ?? 1;
+  check("concurrency", concurrency, { type: "integer", minimum: 1, maximum: MAX_CONCURRENCY });
+  return { operationId, pageSize, maxItems: options.maxItems ?? Infinity, concurrency };
+}
+
+function paginator(operationId: OperationId, descriptor: OperationDescriptor, call: CallOperation, validate: boolean) {
+  async function* walk(params?: object, options: PaginateOptions = {}): AsyncGenerator<unknown, void, undefined> {
+    checkWalkParams(`paginate.${operationId}`, descriptor, params);
+    const plan = planWalk(operationId, descriptor, options, validate);
+    const { timeout, maxRetries } = options;
+    yield* walkItems(
+      (offset, signal) => call(operationId, { ...params, offset, limit: plan.pageSize }, { signal, timeout, maxRetries }),
+      plan,
+      options.signal,
+    );
+  }
+  const all = async (params?: object, options?: PaginateOptions) => {
+    const items: unknown[] = [];
+    for await (const item of walk(params, options)) items.push(item);
+    return items;
+  };
+  return Object.assign(walk, { all });
+}
+
+/** Creates `hss.paginate` from the operation table. */
+export function createPaginators(call: CallOperation, validate: boolean): Paginators {
+  const paginated = Object.entries(operations).filter(([, descriptor]) => descriptor.paginated);
+  return Object.fromEntries(
+    paginated.map(([id, descriptor]) => [id, paginator(id as OperationId, descriptor, call, validate)]),
+  ) as unknown as Paginators;
+}

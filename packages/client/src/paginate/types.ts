@@ -1,0 +1,47 @@
+// Types of the paginator: what `hss.paginate.<operation>` takes and gives.
+
+import type { OperationId } from "../generated/operations.js";
+import type { OperationItem, OperationParams, PaginatedOperationId, RequiredKeys } from "../types.js";
+
+/** Options of a paginated walk. */
+export interface PaginateOptions {
+  /** Items per request (the `limit` sent); within the operation's `limit` bounds. Default: its maximum, or 100. */
+  pageSize?: number;
+  /** Stop after this many items; no request is made for items past it. Default: all. */
+  maxItems?: number;
+  /** Page requests in flight at once; above 1, following pages are fetched ahead. Default 1. */
+  concurrency?: number;
+  /** Cancels the walk, with every page request in flight. */
+  signal?: AbortSignal;
+  /** Milliseconds each page request may take; overrides the client's `timeout`. */
+  timeout?: number;
+  /** Retries for each page request; overrides the client's `maxRetries`. */
+  maxRetries?: number;
+}
+
+/** The parameters of a paginated walk: the operation's own, less `limit` and `offset`, which the walk sets. */
+export type PaginateParams<Op extends OperationId> = Omit<OperationParams<Op>, "limit" | "offset">;
+
+type ParamsArgs<Op extends OperationId> =
+  RequiredKeys<PaginateParams<Op>> extends never
+    ? [params?: PaginateParams<Op>, options?: PaginateOptions]
+    : [params: PaginateParams<Op>, options?: PaginateOptions];
+
+/**
+ * Walks every page of one operation. Call it for an async iterable of the items of every page,
+ * in order; `.all()` collects them into an array.
+ */
+export interface PaginateMethod<Op extends OperationId> {
+  (...args: ParamsArgs<Op>): AsyncIterableIterator<OperationItem<Op>>;
+  /** Collects every item of every page into one array. */
+  all(...args: ParamsArgs<Op>): Promise<OperationItem<Op>[]>;
+}
+
+/** `hss.paginate`: one walker per operation that pages by `offset` and `limit`. */
+export type Paginators = { readonly [Op in PaginatedOperationId]: PaginateMethod<Op> };
+
+/** One page as HSS answers it. */
+export interface Page<Item> {
+  total_num: number;
+  data_list: Item[];
+}
