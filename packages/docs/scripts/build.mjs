@@ -1,25 +1,65 @@
-// Builds the static docs site into dist/: the Redoc reference rendered from the bundled spec
-// with its JavaScript inlined (no CDN), and the bundled spec beside it for download.
+// Builds the static docs site into dist/:
+//   index.html     the Redoc reference, self-contained (Redoc's JavaScript inlined, no CDN), rendered
+//                  from a copy of the bundled spec that carries generated code samples
+//   client.html    getting started with @hss-kit/client
+//   contract.html  getting started with the contract CLI
+//   site.css       the one stylesheet of the nav and the guides
+//   openapi.json, openapi.yaml  the pure bundled spec, for download
+// The output depends only on the spec and the files of this package, so turbo can cache it.
 import { execFileSync } from "node:child_process";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { withCodeSamples } from "./code-samples.mjs";
+import { localizeRedoc } from "./redoc-offline.mjs";
+import { GUIDES, fill, navHtml, operationsTable } from "./site.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const site = join(root, "site");
+const dist = join(root, "dist");
 const require = createRequire(import.meta.url);
 const specJson = require.resolve("@hss-kit/spec/openapi.json");
 const specYaml = require.resolve("@hss-kit/spec/openapi.yaml");
-const dist = join(root, "dist");
+const redocly = join(dirname(require.resolve("@redocly/cli/package.json")), "bin", "cli.js");
+
+const NAV_SLOT = "<!-- site-nav -->";
+
+// A clean dist/, so a page removed from site/ does not linger in the deployed site.
+await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 
-const redocly = join(dirname(require.resolve("@redocly/cli/package.json")), "bin", "cli.js");
-execFileSync(
-  process.execPath,
-  [redocly, "build-docs", specJson, "--output", join(dist, "index.html"), "--inlineBundle",
-   "--config", join(root, "redocly.yaml"), "--title", "HSS v5 API reference · hss-kit"],
-  { stdio: ["ignore", "ignore", "inherit"] },
-);
+const spec = JSON.parse(await readFile(specJson, "utf8"));
+const work = await mkdtemp(join(tmpdir(), "hss-docs-"));
+try {
+  const docsSpec = join(work, "openapi.json");
+  await writeFile(docsSpec, JSON.stringify(withCodeSamples(spec), null, 2));
+
+  const template = await readFile(join(site, "reference.hbs"), "utf8");
+  if (!template.includes(NAV_SLOT)) throw new Error(`site/reference.hbs lost its ${NAV_SLOT} slot.`);
+  const templateFile = join(work, "reference.hbs");
+  await writeFile(templateFile, template.replace(NAV_SLOT, () => navHtml("index.html")));
+
+  const output = join(dist, "index.html");
+  execFileSync(
+    process.execPath,
+    [redocly, "build-docs", docsSpec, "--output", output, "--inlineBundle", "--template", templateFile,
+     "--config", join(root, "redocly.yaml"), "--title", "HSS v5 API reference · hss-kit"],
+    // Redocly's progress lines go to stderr; only its errors matter here, and they also fail the call.
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  await writeFile(output, localizeRedoc(await readFile(output, "utf8")));
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+const layout = await readFile(join(site, "layout.html"), "utf8");
+for (const { file, title } of GUIDES) {
+  const content = fill(await readFile(join(site, file), "utf8"), { operations: operationsTable(spec) });
+  await writeFile(join(dist, file), fill(layout, { title, nav: navHtml(file), content }));
+}
+await copyFile(join(site, "site.css"), join(dist, "site.css"));
 await copyFile(specJson, join(dist, "openapi.json"));
 await copyFile(specYaml, join(dist, "openapi.yaml"));
-console.log(`Docs built in ${dist}`);
+console.log(`Docs site built in ${dist}`);

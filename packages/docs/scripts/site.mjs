@@ -1,0 +1,83 @@
+// The pages around the Redoc reference: one shared nav, and the getting-started guides, each an
+// HTML fragment in site/ wrapped in site/layout.html. Plain string templates: the pages are
+// static and small, and every link in them is relative so the site works under any base path
+// (GitHub Pages serves it from /<repo>/).
+import { resolveRef } from "./code-samples.mjs";
+
+/** The site's pages and downloads, in nav order. */
+export const NAV = [
+  { href: "index.html", label: "API reference" },
+  { href: "client.html", label: "Client guide" },
+  { href: "contract.html", label: "Contract CLI" },
+];
+export const DOWNLOADS = [
+  { href: "openapi.json", label: "openapi.json" },
+  { href: "openapi.yaml", label: "openapi.yaml" },
+];
+
+/** The guide pages built from site/<name>.html. */
+export const GUIDES = [
+  { file: "client.html", title: "Getting started with @hss-kit/client" },
+  { file: "contract.html", title: "Getting started with the contract CLI" },
+];
+
+export const escapeHtml = (text) =>
+  String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+/** The shared nav, with the current page marked for screen readers and styling. */
+export function navHtml(current) {
+  const pages = NAV.map(({ href, label }) =>
+    `<a href="${href}"${href === current ? ' aria-current="page"' : ""}>${escapeHtml(label)}</a>`,
+  ).join("\n      ");
+  const downloads = DOWNLOADS.map(({ href, label }) => `<a href="${href}" download>${escapeHtml(label)}</a>`).join("\n        ");
+  return `<header class="site-header">
+    <nav class="site-nav" aria-label="hss-kit docs">
+      <span class="site-brand">hss-kit <small>HSS v5</small></span>
+      ${pages}
+      <span class="site-downloads">Spec:
+        ${downloads}
+      </span>
+    </nav>
+  </header>`;
+}
+
+const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+
+/** Where Redoc shows an operation: its hash route, `#/<tag slug>/<operationid>`. */
+export function referenceHref(operation) {
+  return `index.html#/${slug(operation.tags?.[0] ?? "")}/${operation.operationId.toLowerCase()}`;
+}
+
+/** A table of every operation of the spec, linked to the reference, for the client guide. */
+export function operationsTable(spec) {
+  const rows = [];
+  for (const [path, pathItem] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(pathItem)) {
+      if (!operation?.operationId) continue;
+      const required = (operation.parameters ?? [])
+        .map((p) => resolveRef(spec, p))
+        .filter((p) => p.required && !(p.in === "path" && p.name === "project_id") && !(p.in === "header" && p.name === "region"))
+        .map((p) => `<code>${escapeHtml(p.name)}</code>`);
+      rows.push(`      <tr>
+        <td><a href="${referenceHref(operation)}"><code>hss.${escapeHtml(operation.operationId)}</code></a></td>
+        <td><code>${method.toUpperCase()} ${escapeHtml(path)}</code></td>
+        <td>${required.join(", ") || "none"}</td>
+        <td>${escapeHtml(operation.summary ?? "")}</td>
+      </tr>`);
+    }
+  }
+  return `<table class="operations">
+    <thead><tr><th>Method</th><th>Request</th><th>Required</th><th>What it lists</th></tr></thead>
+    <tbody>
+${rows.join("\n")}
+    </tbody>
+  </table>`;
+}
+
+/** Fills a template's `{{name}}` slots; an unknown or unfilled slot is a bug in the build. */
+export function fill(template, values) {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name) => {
+    if (!(name in values)) throw new Error(`Template slot {{${name}}} has no value.`);
+    return values[name];
+  });
+}
