@@ -2,7 +2,7 @@
 // strings and middleware, the transport underneath for authentication and retries, and one
 // method per operation of the generated table.
 
-import createClient, { defaultPathSerializer, type Client } from "openapi-fetch";
+import createClient, { type Client } from "openapi-fetch";
 import { openCallScope, sleep } from "./abort.js";
 import { createAuthorizer } from "./auth.js";
 import { createCaller } from "./caller.js";
@@ -12,6 +12,7 @@ import { HssTimeoutError } from "./errors.js";
 import { baseUrlOf, checkTimeout, regionOf, retryPolicyOf, validateOption, type HssClientOptions } from "./options.js";
 import { createPaginators } from "./paginate/paginate.js";
 import type { Paginators } from "./paginate/types.js";
+import { withProjectId } from "./raw.js";
 import { createRedactor } from "./redact.js";
 import { defaultCrypto } from "./signing/index.js";
 import { createTransport } from "./transport.js";
@@ -63,16 +64,16 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     now: Date.now,
   });
 
-  const raw = createClient<HssPaths>({
+  const base = createClient<HssPaths>({
     baseUrl,
-    pathSerializer: (pathname, pathParams) => defaultPathSerializer(pathname, { project_id: projectId, ...pathParams }),
     // Calls made through `raw` get the client's timeout and retries; their signal is the request's.
     fetch: (request: Request) => {
       const scope = openCallScope(timeoutMs, request.signal, () => new HssTimeoutError({ method: request.method, url: redactor.url(request.url) }, timeoutMs));
       return transport.send(request, { scope, operationId: undefined, maxRetries: policy.maxRetries }).finally(scope.dispose);
     },
   });
-  if (options.middleware) raw.use(...options.middleware);
+  if (options.middleware) base.use(...options.middleware);
+  const raw = withProjectId(base, projectId);
 
   const call = createCaller({ raw, transport, redactor, region, validate, timeoutMs, maxRetries: policy.maxRetries });
   const methods = Object.fromEntries(

@@ -39,11 +39,14 @@ export type OperationMethod<Op extends OperationId> =
     ? (params?: OperationParams<Op>, options?: CallOptions) => Promise<OperationResult<Op>>
     : (params: OperationParams<Op>, options?: CallOptions) => Promise<OperationResult<Op>>;
 
+type PathWithOptionalProjectId<PathParams> = Omit<PathParams, "project_id"> & { project_id?: string };
+
 type WithOptionalProjectId<Operation> = Operation extends { parameters: { path: infer PathParams } }
   ? Omit<Operation, "parameters"> & {
-      parameters: Omit<Operation["parameters"], "path"> & {
-        path: Omit<PathParams, "project_id"> & { project_id?: string };
-      };
+      parameters: Omit<Operation["parameters"], "path"> &
+        (RequiredKeys<Omit<PathParams, "project_id">> extends never
+          ? { path?: PathWithOptionalProjectId<PathParams> }
+          : { path: PathWithOptionalProjectId<PathParams> });
     }
   : Operation;
 

@@ -1,0 +1,28 @@
+// openapi-fetch fills path parameters only when a call passes some, so a plain
+// `raw.GET("/v5/{project_id}/asset/users")` would send "{project_id}" literally. This wrapper
+// gives every call the client's project_id, which a call may still override.
+
+import type { Client } from "openapi-fetch";
+import type { HssPaths } from "./types.js";
+
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+type Init = { params?: { path?: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
+type Call = (url: string, init?: Init) => Promise<unknown>;
+
+/** The openapi-fetch client with `project_id` filled in on every call. */
+export function withProjectId(client: Client<HssPaths>, projectId: string): Client<HssPaths> {
+  const fill = (init: Init = {}): Init => ({
+    ...init,
+    params: { ...init.params, path: { project_id: projectId, ...init.params?.path } },
+  });
+  const untyped = client as unknown as Record<(typeof METHODS)[number], Call> & {
+    request: (method: string, url: string, init?: Init) => Promise<unknown>;
+  };
+  const wrapped: Record<string, unknown> = {
+    ...client,
+    request: (method: string, url: string, init?: Init) => untyped.request(method, url, fill(init)),
+  };
+  for (const method of METHODS) wrapped[method] = (url: string, init?: Init) => untyped[method](url, fill(init));
+  return wrapped as unknown as Client<HssPaths>;
+}

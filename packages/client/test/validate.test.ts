@@ -1,0 +1,141 @@
+// Parameter checks come from the spec's rules; these tests hold them to the generated table and
+// to the messages callers see.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { HssValidationError } from "../src/errors.js";
+import { operations } from "../src/generated/operations.js";
+import type { ParameterRules } from "../src/operation-descriptor.js";
+import { assertParamsObject, describeRules, meetsRules, refuseUnknown, validateParams } from "../src/validate.js";
+
+function refusal(run: () => void): HssValidationError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(HssValidationError);
+    return error as HssValidationError;
+  }
+  throw new Error("expected a validation error");
+}
+
+describe("describeRules", () => {
+  it.each<[ParameterRules, string]>([
+    [{ type: "integer", minimum: 10, maximum: 200 }, "an integer from 10 to 200"],
+    [{ type: "integer", minimum: 1 }, "an integer of at least 1"],
+    [{ type: "integer", maximum: 5 }, "an integer of at most 5"],
+    [{ type: "integer", format: "int32" }, "an integer from -2147483648 to 2147483647"],
+    [{ type: "integer" }, "an integer"],
+    [{ type: "number", minimum: 0.5 }, "a number of at least 0.5"],
+    [{ type: "number" }, "a number"],
+    [{ type: "string", minLength: 1, maxLength: 64 }, "a string from 1 to 64 characters"],
+    [{ type: "string", minLength: 0, maxLength: 32 }, "a string of at most 32 characters"],
+    [{ type: "string" }, "a string"],
+    [{ type: "string", enum: ["TCP", "UDP"] }, 'one of "TCP", "UDP"'],
+    [{ type: "boolean" }, "true or false"],
+    [{}, "a value"],
+  ])("%j reads %s", (rules, words) => {
+    expect(describeRules(rules)).toBe(words);
+  });
+});
+
+describe("meetsRules", () => {
+  it("holds integers to their bounds and to being integers", () => {
+    const rules: ParameterRules = { type: "integer", format: "int32", minimum: 10, maximum: 200 };
+    fc.assert(fc.property(fc.integer({ min: 10, max: 200 }), (value) => meetsRules(rules, value)));
+    fc.assert(fc.property(fc.integer().filter((value) => value < 10 || value > 200), (value) => !meetsRules(rules, value)));
+    for (const value of [10.5, "10", Number.NaN, null, true]) expect(meetsRules(rules, value)).toBe(false);
+  });
+
+  it("applies the int32 range when the spec gives no bounds", () => {
+    const rules: ParameterRules = { type: "integer", format: "int32" };
+    expect(meetsRules(rules, 2 ** 31 - 1)).toBe(true);
+    expect(meetsRules(rules, 2 ** 31)).toBe(false);
+    expect(meetsRules({ type: "integer", format: "int64" }, 2 ** 53)).toBe(false);
+  });
+
+  it("counts string length in characters (code points), as JSON Schema does", () => {
+    const rules: ParameterRules = { type: "string", minLength: 1, maxLength: 2 };
+    expect(meetsRules(rules, "😀😀")).toBe(true);
+    expect(meetsRules(rules, "😀😀😀")).toBe(false);
+    expect(meetsRules(rules, "")).toBe(false);
+    expect(meetsRules(rules, 12)).toBe(false);
+  });
+
+  it("checks enums, booleans and finite numbers", () => {
+    expect(meetsRules({ type: "string", enum: ["TCP", "UDP"] }, "TCP")).toBe(true);
+    expect(meetsRules({ type: "string", enum: ["TCP", "UDP"] }, "tcp")).toBe(false);
+    expect(meetsRules({ type: "boolean" }, false)).toBe(true);
+    expect(meetsRules({ type: "boolean" }, "false")).toBe(false);
+    expect(meetsRules({ type: "number" }, Number.POSITIVE_INFINITY)).toBe(false);
+    expect(meetsRules({}, { nested: true })).toBe(false);
+    expect(meetsRules({}, "anything")).toBe(true);
+  });
+});
+
+describe("validateParams against the generated table", () => {
+  it("accepts valid parameters of every operation", () => {
+    expect(() => validateParams("listPorts", operations.listPorts, { host_id: "h", limit: 10, type: "TCP" })).not.toThrow();
+    expect(() => validateParams("listUsers", operations.listUsers, {})).not.toThrow();
+    expect(() => validateParams("listVulScanTaskHost", operations.listVulScanTaskHost, { task_id: "t" })).not.toThrow();
+    expect(() => validateParams("listLocalImageHosts", operations.listLocalImageHosts, { region: "r" })).not.toThrow();
+    expect(() => validateParams("listProcessesHost", operations.listProcessesHost, { path: "/bin/sh" })).not.toThrow();
+  });
+
+  it("refuses a missing required parameter, naming it and what it takes", () => {
+    const error = refusal(() => validateParams("listPorts", operations.listPorts, { limit: 10 }));
+    expect(error.message).toBe("listPorts: host_id is required and must be a string of at most 128 characters.");
+    expect(error).toMatchObject({ operationId: "listPorts", parameter: "host_id", value: undefined, problem: "missing" });
+    expect(refusal(() => validateParams("listVulScanTaskHost", operations.listVulScanTaskHost, {})).parameter).toBe(
+      "task_id",
+    );
+    expect(refusal(() => validateParams("listLocalImageHosts", operations.listLocalImageHosts, {})).parameter).toBe(
+      "region",
+    );
+  });
+
+  it("refuses a value out of bounds, naming the parameter, the value and the bounds", () => {
+    const error = refusal(() => validateParams("listPorts", operations.listPorts, { host_id: "h", limit: 500 }));
+    expect(error.message).toBe("listPorts: limit must be an integer from 10 to 200; got 500.");
+    expect(error).toMatchObject({ parameter: "limit", value: 500, allowed: "an integer from 10 to 200", problem: "invalid" });
+  });
+
+  it.each([
+    [{ host_id: "h", port: 0 }, "listPorts: port must be an integer from 1 to 65535; got 0."],
+    [{ host_id: "h", type: "SCTP" }, 'listPorts: type must be one of "TCP", "UDP"; got "SCTP".'],
+    [{ host_id: "h", offset: -1 }, "listPorts: offset must be an integer from 0 to 2000000; got -1."],
+    [{ host_id: "h", limit: "50" }, 'listPorts: limit must be an integer from 10 to 200; got "50".'],
+    [{ host_id: "h".repeat(129) }, `listPorts: host_id must be a string of at most 128 characters; got "${"h".repeat(79)}….`],
+  ])("%j is refused", (params, message) => {
+    expect(() => validateParams("listPorts", operations.listPorts, params)).toThrow(message);
+  });
+
+  it("refuses an unknown parameter, listing the known ones", () => {
+    const error = refusal(() => validateParams("listPorts", operations.listPorts, { host_id: "h", hostId: "x" }));
+    expect(error.message).toBe(
+      'listPorts: hostId is not a parameter of listPorts (got "x"); the parameters are host_id, host_name, host_ip, port, type, status, enterprise_project_id, limit, offset, category.',
+    );
+    expect(error.problem).toBe("unknown");
+  });
+
+  it("refuses project_id, which the client fills in", () => {
+    expect(() => validateParams("listUsers", operations.listUsers, { project_id: "p" })).toThrow(
+      "listUsers: project_id is not a parameter of listUsers",
+    );
+  });
+
+  it("ignores parameters given as undefined", () => {
+    expect(() => validateParams("listUsers", operations.listUsers, { nothing: undefined, limit: undefined })).not.toThrow();
+  });
+
+  it("refuseUnknown adds the hint to the list", () => {
+    expect(() => refuseUnknown("walk", { limit: 5 }, ["a"], " (hint)")).toThrow(
+      "walk: limit is not a parameter of walk (got 5); the parameters are a (hint).",
+    );
+  });
+
+  it("assertParamsObject refuses anything but a plain object", () => {
+    for (const params of ["h1", 42, null, ["h1"]]) {
+      expect(() => assertParamsObject("listPorts", params)).toThrow("listPorts: params must be an object of parameters");
+    }
+    expect(() => assertParamsObject("listPorts", undefined)).not.toThrow();
+  });
+});
