@@ -1,0 +1,74 @@
+// @ts-check
+// Loads the built @hss-kit/client (dist/, through its package exports, so Node gets the "node"
+// export condition exactly as a user would) and finds the pieces the benchmarks need, failing
+// with a message that says precisely what is missing.
+
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { ROOT } from "./turbo.mjs";
+
+const CACHE = fileURLToPath(new URL("../.cache/", import.meta.url));
+
+/** @type {Record<string, any> | undefined} */
+let cached;
+
+/** @returns {Promise<Record<string, any>>} */
+export async function loadClient() {
+  if (cached) return cached;
+  try {
+    cached = /** @type {Record<string, any>} */ (await import("@hss-kit/client"));
+  } catch (error) {
+    throw new Error(`cannot import @hss-kit/client (is it built? run \`pnpm build\`): ${error instanceof Error ? error.message : error}`);
+  }
+  return cached;
+}
+
+/** @returns {Promise<(options: Record<string, unknown>) => any>} */
+export async function createHssClient() {
+  const client = await loadClient();
+  if (typeof client.createHssClient !== "function") throw new Error("@hss-kit/client exports no createHssClient");
+  return client.createHssClient;
+}
+
+/**
+ * The signing API: from the package root or a ./signing subpath when the package exports it
+ * there; otherwise bundled by esbuild from the client's own sources (src/signing/), which is the
+ * same code the package bundles, so its timings still hold. `from` says which was used.
+ * @returns {Promise<{ api: Record<string, any>, from: string }>}
+ */
+export async function loadSigning() {
+  const root = await loadClient();
+  if (typeof root.signRequest === "function") return { api: root, from: "@hss-kit/client" };
+  try {
+    const sub = /** @type {Record<string, any>} */ (await import("@hss-kit/client/signing"));
+    if (typeof sub.signRequest === "function") return { api: sub, from: "@hss-kit/client/signing" };
+  } catch {
+    // not exported there either
+  }
+  const dir = `${ROOT}/packages/client/src/signing`;
+  if (!existsSync(`${dir}/index.ts`)) {
+    throw new Error("@hss-kit/client exports no signRequest (neither from the root nor from ./signing) and has no src/signing/index.ts");
+  }
+  mkdirSync(CACHE, { recursive: true });
+  const outfile = `${CACHE}client-signing.mjs`;
+  const nodeCryptoFile = ["crypto-node.ts", "crypto.node.ts"].find((f) => existsSync(`${dir}/${f}`));
+  await build({
+    stdin: {
+      contents: [
+        `export * from ${JSON.stringify(`${dir}/index.ts`)};`,
+        ...(nodeCryptoFile ? [`export * from ${JSON.stringify(`${dir}/${nodeCryptoFile}`)};`] : []),
+      ].join("\n"),
+      resolveDir: dir,
+      loader: "ts",
+    },
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "silent",
+  });
+  const api = /** @type {Record<string, any>} */ (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`));
+  return { api, from: "packages/client/src/signing (not exported by the package build; bundled from source)" };
+}
