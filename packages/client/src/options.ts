@@ -100,19 +100,27 @@ export function validateOption(value: unknown): boolean {
   return value !== false;
 }
 
-function isAbsoluteUrl(value: unknown): boolean {
+function absoluteUrl(value: unknown): URL | undefined {
   try {
-    return typeof value === "string" && new URL(value).protocol.startsWith("http");
+    const url = new URL(value as string);
+    return typeof value === "string" && url.protocol.startsWith("http") ? url : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 /** The endpoint the options give: `baseUrl` if set, else the region's. */
 export function baseUrlOf(options: HssClientOptions): string {
   if (options.baseUrl !== undefined) {
-    if (!isAbsoluteUrl(options.baseUrl)) {
+    const url = absoluteUrl(options.baseUrl);
+    if (url === undefined) {
       refuse("baseUrl", options.baseUrl, "an absolute URL such as https://hss.cn-north-4.myhuaweicloud.com");
+    }
+    // Not echoed: a URL with user info holds a password, and fetch refuses such URLs anyway.
+    if (url.username || url.password || url.search || url.hash) {
+      throw new HssConfigurationError(
+        "baseUrl must not carry user:password, a query or a fragment; pass credentials in the credentials option.",
+      );
     }
     return options.baseUrl;
   }

@@ -32,7 +32,7 @@ type ParamsArgs<Op extends OperationId> =
  * in order; `.all()` collects them into an array.
  */
 export interface PaginateMethod<Op extends OperationId> {
-  (...args: ParamsArgs<Op>): AsyncIterableIterator<OperationItem<Op>>;
+  (...args: ParamsArgs<Op>): AsyncGenerator<OperationItem<Op>, void, undefined>;
   /** Collects every item of every page into one array. */
   all(...args: ParamsArgs<Op>): Promise<OperationItem<Op>[]>;
 }
