@@ -1,0 +1,125 @@
+import type { SpecOperation, SpecParameter } from "./spec.js";
+
+/** The names of the input checks, one per kind of boundary case. */
+export type InputCheck =
+  | "inputs.accepted"
+  | "inputs.below-min"
+  | "inputs.above-max"
+  | "inputs.wrong-type"
+  | "inputs.bad-enum"
+  | "inputs.too-short"
+  | "inputs.too-long"
+  | "inputs.missing-required";
+
+/** One boundary case derived from a parameter's schema. */
+export interface InputCase {
+  check: InputCheck;
+  parameter: SpecParameter;
+  /** The raw value to send; `undefined` leaves the parameter out (for a path parameter: an empty segment). */
+  value: string | undefined;
+  /** `limit=201 (maximum 200 + 1)`: the case as a reader would name it. */
+  label: string;
+  /** Whether the server must accept (2xx) or refuse (a documented 4xx) the request. */
+  expect: "accept" | "refuse";
+}
+
+/** The lowest and highest values of the integer formats, beyond which a value is out of range. */
+export const FORMAT_RANGES: Record<string, { min: bigint; max: bigint }> = {
+  int32: { min: -(2n ** 31n), max: 2n ** 31n - 1n },
+  int64: { min: -(2n ** 63n), max: 2n ** 63n - 1n },
+};
+
+function integerCases(parameter: SpecParameter): InputCase[] {
+  const { name, schema } = parameter;
+  const range = schema.format ? FORMAT_RANGES[schema.format] : undefined;
+  const cases: InputCase[] = [];
+  const canAccept = parameter.in !== "path";
+  if (schema.minimum !== undefined) {
+    if (canAccept) cases.push({ check: "inputs.accepted", parameter, value: String(schema.minimum), label: `${name}=${schema.minimum} (minimum)`, expect: "accept" });
+    cases.push({ check: "inputs.below-min", parameter, value: String(schema.minimum - 1), label: `${name}=${schema.minimum - 1} (minimum ${schema.minimum} - 1)`, expect: "refuse" });
+  } else if (range) {
+    cases.push({ check: "inputs.below-min", parameter, value: String(range.min - 1n), label: `${name}=${range.min - 1n} (below the ${schema.format} range)`, expect: "refuse" });
+  }
+  if (schema.maximum !== undefined) {
+    if (canAccept) cases.push({ check: "inputs.accepted", parameter, value: String(schema.maximum), label: `${name}=${schema.maximum} (maximum)`, expect: "accept" });
+    cases.push({ check: "inputs.above-max", parameter, value: String(schema.maximum + 1), label: `${name}=${schema.maximum + 1} (maximum ${schema.maximum} + 1)`, expect: "refuse" });
+  } else if (range) {
+    cases.push({ check: "inputs.above-max", parameter, value: String(range.max + 1n), label: `${name}=${range.max + 1n} (above the ${schema.format} range)`, expect: "refuse" });
+  }
+  cases.push({ check: "inputs.wrong-type", parameter, value: "abc", label: `${name}=abc (not an integer)`, expect: "refuse" });
+  return cases;
+}
+
+function booleanCases(parameter: SpecParameter): InputCase[] {
+  const { name } = parameter;
+  return [
+    { check: "inputs.accepted", parameter, value: "true", label: `${name}=true`, expect: "accept" },
+    { check: "inputs.accepted", parameter, value: "false", label: `${name}=false`, expect: "accept" },
+    { check: "inputs.wrong-type", parameter, value: "yes", label: `${name}=yes (not a boolean)`, expect: "refuse" },
+  ];
+}
+
+function stringCases(parameter: SpecParameter): InputCase[] {
+  const { name, schema } = parameter;
+  const cases: InputCase[] = [];
+  const canAccept = parameter.in !== "path";
+  if (schema.enum) {
+    const values = schema.enum.map(String);
+    if (canAccept) {
+      for (const value of values) cases.push({ check: "inputs.accepted", parameter, value, label: `${name}=${value} (enum value)`, expect: "accept" });
+    }
+    const bad = `${values[0] ?? "x"}-invalid`;
+    cases.push({ check: "inputs.bad-enum", parameter, value: bad, label: `${name}=${bad} (not one of ${values.join(", ")})`, expect: "refuse" });
+    return cases;
+  }
+  const { minLength, maxLength } = schema;
+  if (minLength !== undefined) {
+    if (canAccept) cases.push({ check: "inputs.accepted", parameter, value: "a".repeat(minLength), label: `${name} of ${minLength} characters (minLength)`, expect: "accept" });
+    // An empty path segment is the same request as a missing path parameter: leave it to that case.
+    const duplicatesMissing = parameter.in === "path" && parameter.required && minLength === 1;
+    if (minLength > 0 && !duplicatesMissing) {
+      cases.push({ check: "inputs.too-short", parameter, value: "a".repeat(minLength - 1), label: `${name} of ${minLength - 1} characters (minLength ${minLength} - 1)`, expect: "refuse" });
+    }
+  }
+  if (maxLength !== undefined) {
+    if (canAccept) cases.push({ check: "inputs.accepted", parameter, value: "a".repeat(maxLength), label: `${name} of ${maxLength} characters (maxLength)`, expect: "accept" });
+    cases.push({ check: "inputs.too-long", parameter, value: "a".repeat(maxLength + 1), label: `${name} of ${maxLength + 1} characters (maxLength ${maxLength} + 1)`, expect: "refuse" });
+  }
+  return cases;
+}
+
+/**
+ * The boundary cases of one operation, derived from its parameters' schemas: values at the
+ * stated bounds and enum values must be accepted; one step past a bound (or past the integer
+ * format's range where the spec states no bound), a wrong type, a value outside the enum, a
+ * string one character too short or too long, and a missing required parameter must be refused.
+ * Path parameters only get refusal cases: a made-up project or task ID names no resource, so
+ * its acceptance says nothing.
+ */
+export function deriveInputCases(operation: SpecOperation): InputCase[] {
+  return operation.parameters.flatMap((parameter) => {
+    const missing: InputCase[] = parameter.required
+      ? [{
+          check: "inputs.missing-required",
+          parameter,
+          value: undefined,
+          label: parameter.in === "path" ? `${parameter.name} empty (path segment left out)` : `${parameter.name} omitted`,
+          expect: "refuse",
+        }]
+      : [];
+    const type = parameter.schema.type;
+    const typed = type === "integer" ? integerCases(parameter)
+      : type === "boolean" ? booleanCases(parameter)
+      : type === "string" ? stringCases(parameter)
+      : [];
+    return [...missing, ...typed];
+  });
+}
+
+/**
+ * Whether a case sends an empty query value. Prism 5.14 treats `?name=` as if the parameter
+ * were absent, so the mock profile leaves these cases out.
+ */
+export function sendsEmptyQueryValue(inputCase: InputCase): boolean {
+  return inputCase.parameter.in !== "path" && inputCase.value === "";
+}

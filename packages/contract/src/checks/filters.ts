@@ -1,0 +1,152 @@
+import type { Failure, Violation } from "../result.js";
+import { preview } from "../schema.js";
+import { Skip, type Exchange } from "../session.js";
+import type { JsonObject, SpecOperation, SpecParameter } from "../spec.js";
+import { failureOf, listBodyOf, queryParameter, type CheckContext, type ListBody, type PlannedCheck } from "./context.js";
+
+/**
+ * Response values the spec declares equal to a request value: the port status `unknow` is the
+ * legacy spelling of `unknown` ("clients should treat the two alike").
+ */
+export const VALUE_ALIASES: Record<string, string> = { unknow: "unknown" };
+
+/** Page size for the filter queries where the spec gives no maximum limit. */
+const UNBOUNDED_PAGE_SIZE = 100;
+
+const STATELESS = "needs a server that filters a data set: a stateless mock returns the same example whatever the filter";
+
+/** The query parameters of an operation that name a field of its response items, with that field's type. */
+export function filterParameters(operation: SpecOperation): SpecParameter[] {
+  return operation.parameters.filter((parameter) => {
+    if (parameter.in !== "query") return false;
+    const field: JsonObject | undefined = operation.itemProperties[parameter.name];
+    return field !== undefined && field.type === parameter.schema.type;
+  });
+}
+
+/** The value an item's field stands for as a filter value (aliases resolved), or undefined. */
+function asFilterValue(parameter: SpecParameter, value: unknown): string | number | boolean | undefined {
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
+  const resolved = typeof value === "string" ? VALUE_ALIASES[value] ?? value : value;
+  const { schema } = parameter;
+  if (schema.enum && !schema.enum.includes(resolved)) return undefined;
+  if (typeof resolved === "string") {
+    if (schema.minLength !== undefined && resolved.length < schema.minLength) return undefined;
+    if (schema.maxLength !== undefined && resolved.length > schema.maxLength) return undefined;
+  }
+  if (typeof resolved === "number") {
+    if (schema.minimum !== undefined && resolved < schema.minimum) return undefined;
+    if (schema.maximum !== undefined && resolved > schema.maximum) return undefined;
+  }
+  return resolved;
+}
+
+/** The rarest filter value among the items, so a server ignoring the filter shows. */
+function pickValue(parameter: SpecParameter, items: Record<string, unknown>[]): string | number | boolean | undefined {
+  const counts = new Map<string | number | boolean, number>();
+  for (const item of items) {
+    const value = asFilterValue(parameter, item[parameter.name]);
+    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  let best: [string | number | boolean, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] < best[1]) best = entry;
+  return best?.[0];
+}
+
+function pageSizeFor(operation: SpecOperation): number | undefined {
+  const limit = queryParameter(operation, "limit");
+  if (limit?.schema.type !== "integer") return undefined;
+  return limit.schema.maximum ?? UNBOUNDED_PAGE_SIZE;
+}
+
+/** The filtered answer (and the unfiltered one it is compared with), or why there is none. */
+type FilterOutcome =
+  | { ok: true; value: string | number | boolean; unfiltered?: ListBody; filtered: ListBody; exchange: Exchange }
+  | { ok: false; failure: Failure };
+
+/** One lazily sent filter query, shared by the two checks of a parameter. */
+function filterQuery(parameter: SpecParameter, pageSize: number | undefined): (context: CheckContext) => Promise<FilterOutcome> {
+  let pending: Promise<FilterOutcome> | undefined;
+  return (context: CheckContext) => {
+    pending ??= (async () => {
+      const paging = pageSize === undefined ? {} : { limit: pageSize };
+      let unfiltered: ListBody | undefined;
+      let value = parameter.required ? context.base[parameter.name] : undefined;
+      if (value === undefined) {
+        const exchange = await context.session.send({ operation: context.operation, params: { ...context.base, ...paging } }, "filters");
+        const parsed = listBodyOf(context.session, exchange);
+        if ("failure" in parsed) return { ok: false, failure: parsed.failure };
+        unfiltered = parsed.body;
+        value = pickValue(parameter, unfiltered.data_list);
+        if (value === undefined) throw new Skip(`no item of the unfiltered answer has a ${parameter.name} usable as a filter value`);
+      }
+      const exchange = await context.session.send(
+        { operation: context.operation, params: { ...context.base, ...paging, [parameter.name]: value } },
+        "filters",
+      );
+      const parsed = listBodyOf(context.session, exchange);
+      if ("failure" in parsed) return { ok: false, failure: parsed.failure };
+      return { ok: true, value, ...(unfiltered ? { unfiltered } : {}), filtered: parsed.body, exchange };
+    })();
+    return pending;
+  };
+}
+
+function matches(parameter: SpecParameter, item: Record<string, unknown>, value: string | number | boolean): boolean {
+  const got = item[parameter.name];
+  return got === value || (typeof got === "string" && VALUE_ALIASES[got] === value);
+}
+
+/**
+ * The filter checks of one operation, per query parameter that names a response field:
+ * `filters.match` (every returned item has the filtered value, and the item the value was taken
+ * from is found) and `filters.total` (the filtered total never exceeds the unfiltered one, and
+ * equals the number of items when they all fit on one page).
+ */
+export function filterChecks(operation: SpecOperation): PlannedCheck[] {
+  const pageSize = pageSizeFor(operation);
+  return filterParameters(operation).flatMap((parameter): PlannedCheck[] => {
+    const query = filterQuery(parameter, pageSize);
+    return [
+      {
+        check: "filters.match",
+        subject: parameter.name,
+        notInMock: STATELESS,
+        async run(context) {
+          const result = await query(context);
+          if (!result.ok) return [result.failure];
+          const { value, filtered, exchange } = result;
+          if (filtered.data_list.length === 0) {
+            return [failureOf(context.session, exchange, [{ where: "body.data_list", expected: `the items with ${parameter.name} ${JSON.stringify(value)} (at least the one the value came from)`, got: "no items" }])];
+          }
+          const strays = filtered.data_list.map((item, index) => ({ item, index })).filter(({ item }) => !matches(parameter, item, value));
+          if (strays.length === 0) return [];
+          return [failureOf(context.session, exchange, strays.slice(0, 5).map(({ item, index }) => ({
+            where: `body.data_list[${index}].${parameter.name}`,
+            expected: JSON.stringify(value),
+            got: preview(item[parameter.name]),
+          })), strays.length > 5 ? `${strays.length} items do not match; the first 5 are shown` : undefined)];
+        },
+      },
+      {
+        check: "filters.total",
+        subject: parameter.name,
+        notInMock: STATELESS,
+        async run(context) {
+          const result = await query(context);
+          if (!result.ok) return [result.failure];
+          const { filtered, unfiltered, exchange } = result;
+          const violations: Violation[] = [];
+          if (unfiltered && filtered.total_num > unfiltered.total_num) {
+            violations.push({ where: "body.total_num", expected: `at most ${unfiltered.total_num}, the unfiltered total`, got: String(filtered.total_num) });
+          }
+          const onePage = pageSize === undefined || filtered.data_list.length < pageSize;
+          if (onePage && filtered.total_num !== filtered.data_list.length) {
+            violations.push({ where: "body.total_num", expected: `${filtered.data_list.length}: every match fits on this one page`, got: String(filtered.total_num) });
+          }
+          return violations.length === 0 ? [] : [failureOf(context.session, exchange, violations)];
+        },
+      },
+    ];
+  });
+}

@@ -1,0 +1,107 @@
+import fc from "fast-check";
+import { validParams } from "../arbitraries.js";
+import { deriveInputCases, sendsEmptyQueryValue, type InputCase } from "../cases.js";
+import type { Failure } from "../result.js";
+import type { ParamValues } from "../request.js";
+import { Skip, type Exchange } from "../session.js";
+import { documented4xx, type SpecOperation } from "../spec.js";
+import { describeAnswer, describeParams, failureOf, transportViolation, type CheckContext, type PlannedCheck } from "./context.js";
+
+/** 401 and 429 are documented 4xx, but they say "who are you" and "slow down", not "bad input". */
+const NOT_INPUT_REFUSALS = new Set([401, 429]);
+
+/** The documented statuses that refuse a bad input. */
+export function refusalStatuses(operation: SpecOperation): number[] {
+  return documented4xx(operation).filter((status) => !NOT_INPUT_REFUSALS.has(status));
+}
+
+function isAccepted(exchange: Exchange): boolean {
+  return exchange.outcome.kind === "response" && exchange.outcome.status >= 200 && exchange.outcome.status < 300;
+}
+
+function acceptFailures(context: CheckContext, exchange: Exchange, why: string, note?: string): Failure[] {
+  const transport = transportViolation(exchange);
+  if (transport) return [failureOf(context.session, exchange, [transport], note)];
+  if (isAccepted(exchange)) return [];
+  return [failureOf(context.session, exchange, [{ where: "status", expected: `2xx: ${why}`, got: describeAnswer(context.session, exchange) }], note)];
+}
+
+function refuseFailures(context: CheckContext, exchange: Exchange, label: string): Failure[] {
+  const transport = transportViolation(exchange);
+  if (transport) return [failureOf(context.session, exchange, [transport])];
+  const allowed = refusalStatuses(context.operation);
+  const status = exchange.outcome.kind === "response" ? exchange.outcome.status : 0;
+  if (allowed.includes(status)) return [];
+  return [failureOf(context.session, exchange, [{
+    where: "status",
+    expected: `a documented refusal (${allowed.join(", ")}) of ${label}`,
+    got: describeAnswer(context.session, exchange),
+  }])];
+}
+
+function paramsFor(context: CheckContext, inputCase: InputCase): ParamValues {
+  const params: ParamValues = { ...context.base };
+  if (inputCase.value === undefined) delete params[inputCase.parameter.name];
+  else params[inputCase.parameter.name] = inputCase.value;
+  return params;
+}
+
+function boundaryCheck(inputCase: InputCase): PlannedCheck {
+  return {
+    check: inputCase.check,
+    subject: inputCase.label,
+    ...(sendsEmptyQueryValue(inputCase)
+      ? { notInMock: "Prism treats an empty query value as an absent parameter" }
+      : {}),
+    async run(context) {
+      const exchange = await context.session.send({ operation: context.operation, params: paramsFor(context, inputCase) }, inputCase.check);
+      return inputCase.expect === "accept"
+        ? acceptFailures(context, exchange, `the spec allows ${inputCase.label}`)
+        : refuseFailures(context, exchange, inputCase.label);
+    },
+  };
+}
+
+function generatedCheck(operation: SpecOperation): PlannedCheck {
+  const arbitrary = validParams(operation);
+  return {
+    check: "inputs.generated",
+    subject: "valid parameter combinations",
+    async run(context) {
+      let lastFailure: Exchange | undefined;
+      const property = fc.asyncProperty(arbitrary, async (generated) => {
+        const exchange = await context.session.send({ operation, params: { ...context.base, ...generated } }, "inputs.generated");
+        if (!isAccepted(exchange)) lastFailure = exchange;
+        return isAccepted(exchange);
+      });
+      const result = await fc.check(property, { seed: context.seed, numRuns: context.propertyRuns });
+      if (result.errorInstance instanceof Skip) throw result.errorInstance;
+      if (!result.failed) return [];
+      if (!result.counterexample) {
+        return [{ note: `fast-check stopped: ${String(result.errorInstance ?? "no counterexample")}`, violations: [] }];
+      }
+      const [shrunk] = result.counterexample;
+      // Send the shrunk case once more so the report shows its own request and answer.
+      const replay = await context.session.send({ operation, params: { ...context.base, ...shrunk } }, "inputs.generated");
+      const failing = isAccepted(replay) ? lastFailure ?? replay : replay;
+      const note = `fast-check failed after ${result.numRuns} run(s), shrunk ${result.numShrinks} time(s) to ${describeParams(shrunk)} ` +
+        `(seed ${result.seed}, path ${result.counterexamplePath ?? "-"}); rerun with --seed ${result.seed}`;
+      return acceptFailures(context, failing, "every parameter is inside its schema", note);
+    },
+  };
+}
+
+/**
+ * The input checks of one operation: the valid call with only the required parameters, every
+ * boundary case derived from the spec, and fast-check's generated valid combinations.
+ */
+export function inputChecks(operation: SpecOperation): PlannedCheck[] {
+  const baseline: PlannedCheck = {
+    check: "inputs.accepted",
+    subject: "required parameters only",
+    async run(context) {
+      return acceptFailures(context, context.baseline, "the call has every required parameter and nothing else");
+    },
+  };
+  return [baseline, ...deriveInputCases(operation).map(boundaryCheck), generatedCheck(operation)];
+}

@@ -1,0 +1,237 @@
+import type { Failure } from "../result.js";
+import { preview } from "../schema.js";
+import { Skip, type Exchange } from "../session.js";
+import type { SpecOperation } from "../spec.js";
+import { failureOf, listBodyOf, queryParameter, type CheckContext, type ListBody, type PlannedCheck } from "./context.js";
+
+/** Most pages `pagination.walk` requests before it gives up on a data set as too big to walk. */
+export const MAX_WALK_PAGES = 30;
+
+/** The page size the checks prefer: small enough to make several pages of a modest data set. */
+const PREFERRED_PAGE_SIZE = 10;
+
+const STATIC_EXAMPLES = "needs a server that keeps a data set: a stateless mock answers every page with the same example";
+
+/** JSON with sorted keys, so two items compare equal whatever order their fields come in. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
+}
+
+/** Where two item lists first differ, in words, or undefined when they are the same. */
+export function firstDifference(got: unknown[], expected: unknown[]): string | undefined {
+  for (let i = 0; i < Math.max(got.length, expected.length); i++) {
+    if (i >= got.length) return `item ${i} missing: expected ${preview(expected[i])}`;
+    if (i >= expected.length) return `extra item ${i}: ${preview(got[i])}`;
+    if (canonical(got[i]) !== canonical(expected[i])) return `item ${i} is ${preview(got[i])}, expected ${preview(expected[i])}`;
+  }
+  return undefined;
+}
+
+interface Page {
+  offset: number;
+  limit: number;
+  exchange: Exchange;
+}
+
+/** A page request with its body, or the failure that stands in for a body. */
+type Fetched = { page: Page; body: ListBody } | { page: Page; failure: Failure };
+
+/**
+ * The pagination checks of one operation, sharing one cache of pages so the checks reuse each
+ * other's requests (and `pagination.total-stable` sees every page the others fetched).
+ */
+export function paginationChecks(operation: SpecOperation): PlannedCheck[] {
+  const limit = queryParameter(operation, "limit");
+  const offset = queryParameter(operation, "offset");
+  const names = ["pagination.limit", "pagination.compose", "pagination.walk", "pagination.past-end", "pagination.default-limit", "pagination.total-stable", "pagination.idempotent"];
+  if (limit?.schema.type !== "integer" || offset?.schema.type !== "integer") {
+    return names.map((check) => ({ check, subject: "", skip: `${operation.id} has no integer offset and limit parameters`, run: async () => [] }));
+  }
+  const minLimit = limit.schema.minimum ?? 1;
+  const maxLimit = limit.schema.maximum ?? Number.POSITIVE_INFINITY;
+  const maxOffset = offset.schema.maximum ?? Number.POSITIVE_INFINITY;
+  const pageSize = Math.min(Math.max(PREFERRED_PAGE_SIZE, minLimit), maxLimit);
+  const cache = new Map<string, Promise<Fetched>>();
+
+  const fetchPage = (context: CheckContext, at: number, size: number, check: string): Promise<Fetched> => {
+    const key = `${at}/${size}`;
+    let pending = cache.get(key);
+    if (!pending) {
+      pending = context.session
+        .send({ operation, params: { ...context.base, offset: at, limit: size } }, check)
+        .then((exchange) => {
+          const page = { offset: at, limit: size, exchange };
+          const parsed = listBodyOf(context.session, exchange);
+          return "body" in parsed ? { page, body: parsed.body } : { page, failure: parsed.failure };
+        });
+      cache.set(key, pending);
+    }
+    return pending;
+  };
+  const bodyOf = async (context: CheckContext, at: number, size: number, check: string) => {
+    const fetched = await fetchPage(context, at, size, check);
+    if ("failure" in fetched) throw new PageUnavailable(fetched.failure);
+    return fetched;
+  };
+  const guarded = (body: (context: CheckContext) => Promise<Failure[]>) => async (context: CheckContext) => {
+    try {
+      return await body(context);
+    } catch (error) {
+      if (error instanceof PageUnavailable) return [error.failure];
+      throw error;
+    }
+  };
+  const pageName = (page: Page) => `offset=${page.offset}&limit=${page.limit}`;
+
+  const checks: PlannedCheck[] = [
+    {
+      check: "pagination.limit",
+      subject: `limit=${pageSize}`,
+      run: guarded(async (context) => {
+        const { page, body } = await bodyOf(context, 0, pageSize, "pagination.limit");
+        if (body.data_list.length <= pageSize) return [];
+        return [failureOf(context.session, page.exchange, [{ where: "body.data_list", expected: `at most ${pageSize} items (limit)`, got: `${body.data_list.length} items` }])];
+      }),
+    },
+    {
+      check: "pagination.compose",
+      subject: "",
+      notInMock: STATIC_EXAMPLES,
+      run: guarded(async (context) => {
+        const half = Math.min(pageSize, Math.floor(maxLimit / 2));
+        if (half < minLimit) throw new Skip(`no limit L with L and 2L both in ${minLimit}..${maxLimit}`);
+        const start = Math.max(offset.schema.minimum ?? 0, Math.min(1, maxOffset));
+        const whole = await bodyOf(context, start, 2 * half, "pagination.compose");
+        if (whole.body.total_num <= start + half) {
+          throw new Skip(`total_num ${whole.body.total_num} is too small: composing pages needs more than ${start + half} items`);
+        }
+        const first = await bodyOf(context, start, half, "pagination.compose");
+        const second = await bodyOf(context, start + half, half, "pagination.compose");
+        const difference = firstDifference(whole.body.data_list, [...first.body.data_list, ...second.body.data_list]);
+        if (!difference) return [];
+        return [failureOf(context.session, whole.page.exchange, [{
+          where: `body.data_list of ${pageName(whole.page)}`,
+          expected: `the items of ${pageName(first.page)} followed by those of ${pageName(second.page)}`,
+          got: difference,
+        }])];
+      }),
+    },
+    {
+      check: "pagination.walk",
+      subject: "",
+      run: guarded(async (context) => {
+        let size = pageSize;
+        let first = await bodyOf(context, 0, size, "pagination.walk");
+        if (first.body.total_num > MAX_WALK_PAGES * size && Number.isFinite(maxLimit)) {
+          size = maxLimit;
+          first = await bodyOf(context, 0, size, "pagination.walk");
+        }
+        const total = first.body.total_num;
+        if (total > MAX_WALK_PAGES * size) throw new Skip(`total_num ${total} needs more than ${MAX_WALK_PAGES} pages of ${size}`);
+        if (total > maxOffset + size) throw new Skip(`total_num ${total} reaches past the largest offset ${maxOffset}`);
+        const failures: Failure[] = [];
+        let seen = 0;
+        for (let at = 0; at < total; at += size) {
+          const { page, body } = await bodyOf(context, at, size, "pagination.walk");
+          seen += body.data_list.length;
+          const expected = Math.min(size, total - at);
+          if (body.data_list.length !== expected) {
+            failures.push(failureOf(context.session, page.exchange, [{
+              where: `body.data_list of ${pageName(page)}`,
+              expected: `${expected} items (total_num ${total}, offset ${at}, limit ${size})`,
+              got: `${body.data_list.length} items`,
+            }]));
+          }
+        }
+        if (failures.length > 0 || seen === total) return failures;
+        return [failureOf(context.session, first.page.exchange, [{ where: "all pages", expected: `${total} items (total_num)`, got: `${seen} items` }])];
+      }),
+    },
+    {
+      check: "pagination.past-end",
+      subject: "",
+      notInMock: STATIC_EXAMPLES,
+      run: guarded(async (context) => {
+        const { body } = await bodyOf(context, 0, pageSize, "pagination.past-end");
+        const end = body.total_num;
+        if (end > maxOffset) throw new Skip(`total_num ${end} is past the largest offset ${maxOffset}`);
+        const past = await bodyOf(context, end, pageSize, "pagination.past-end");
+        if (past.body.data_list.length === 0) return [];
+        return [failureOf(context.session, past.page.exchange, [{
+          where: "body.data_list",
+          expected: `no items: offset ${end} is at the end (total_num ${end})`,
+          got: `${past.body.data_list.length} items, first ${preview(past.body.data_list[0])}`,
+        }])];
+      }),
+    },
+    {
+      check: "pagination.default-limit",
+      subject: limit.schema.default === undefined ? "" : `limit omitted = ${String(limit.schema.default)}`,
+      ...(limit.schema.default === undefined ? { skip: "the spec documents no default for limit" } : {}),
+      run: async (context) => {
+        const parsed = listBodyOf(context.session, context.baseline);
+        if ("failure" in parsed) return [parsed.failure];
+        const fallback = Number(limit.schema.default);
+        const start = Number(offset.schema.default ?? 0);
+        const expected = Math.max(0, Math.min(fallback, parsed.body.total_num - start));
+        if (parsed.body.data_list.length === expected) return [];
+        return [failureOf(context.session, context.baseline, [{
+          where: "body.data_list",
+          expected: `${expected} items (default limit ${fallback}, total_num ${parsed.body.total_num})`,
+          got: `${parsed.body.data_list.length} items`,
+        }])];
+      },
+    },
+    {
+      check: "pagination.total-stable",
+      subject: "",
+      run: guarded(async (context) => {
+        await bodyOf(context, 0, pageSize, "pagination.total-stable");
+        await bodyOf(context, pageSize, pageSize, "pagination.total-stable");
+        const pages = (await Promise.all(cache.values())).flatMap((fetched) => ("body" in fetched ? [fetched] : []));
+        pages.sort((a, b) => a.page.offset - b.page.offset || a.page.limit - b.page.limit);
+        const reference = pages.find((p) => p.page.offset === 0 && p.page.limit === pageSize) ?? pages[0];
+        if (!reference) throw new Skip("no page arrived");
+        const expected = reference.body.total_num;
+        return pages
+          .filter((p) => p.body.total_num !== expected)
+          .map((p) => failureOf(context.session, p.page.exchange, [{
+            where: `body.total_num of ${pageName(p.page)}`,
+            expected: `${expected}, as on ${pageName(reference.page)}`,
+            got: String(p.body.total_num),
+          }]));
+      }),
+    },
+    {
+      check: "pagination.idempotent",
+      subject: "",
+      run: async (context) => {
+        const again = await context.session.send({ operation, params: context.base }, "pagination.idempotent");
+        const first = listBodyOf(context.session, context.baseline);
+        const second = listBodyOf(context.session, again);
+        if ("failure" in first) return [first.failure];
+        if ("failure" in second) return [second.failure];
+        const statuses = [context.baseline, again].map((e) => (e.outcome.kind === "response" ? e.outcome.status : 0));
+        const difference = statuses[0] !== statuses[1]
+          ? `status ${statuses[1]} after ${statuses[0]}`
+          : first.body.total_num !== second.body.total_num
+            ? `total_num ${second.body.total_num} after ${first.body.total_num}`
+            : firstDifference(second.body.data_list, first.body.data_list);
+        if (!difference) return [];
+        return [failureOf(context.session, again, [{ where: "the repeated answer", expected: "the same answer as the first time", got: difference }])];
+      },
+    },
+  ];
+  return checks;
+}
+
+/** A page a check needed did not arrive as a list body; its failure is the check's failure. */
+class PageUnavailable extends Error {
+  constructor(readonly failure: Failure) {
+    super("page unavailable");
+  }
+}

@@ -1,0 +1,18 @@
+export { runContract, TargetUnreachableError } from "./run.js";
+export { UsageError, DEFAULT_MAX_BODY_BYTES, DEFAULT_PROPERTY_RUNS, DEFAULT_REGION, DEFAULT_TIMEOUT_MS } from "./options.js";
+export type { ContractOptions, ResolvedOptions } from "./options.js";
+export type { Profile } from "./checks/context.js";
+export { FAMILIES, summarize, summaryLine } from "./result.js";
+export type { CheckResult, CheckStatus, ContractReport, Failure, Summary, Violation } from "./result.js";
+export { formatConsole } from "./report/console.js";
+export { formatJson } from "./report/json.js";
+export { formatJunit } from "./report/junit.js";
+export { startValidationProxy } from "./proxy.js";
+export type { ProxyOptions } from "./proxy.js";
+export { ResponseValidator, SPEC_SCHEMA_ID } from "./schema.js";
+export { loadSpec, parseSpec, bundledSpecPath } from "./spec.js";
+export type { Spec, SpecOperation, SpecParameter, SpecResponse, ParameterSchema } from "./spec.js";
+export { deriveInputCases } from "./cases.js";
+export type { InputCase, InputCheck } from "./cases.js";
+export { main, USAGE } from "./main.js";
+export type { CliIo } from "./main.js";

@@ -1,0 +1,170 @@
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { Profile } from "./checks/context.js";
+import { UsageError, type ContractOptions } from "./options.js";
+import { startValidationProxy } from "./proxy.js";
+import { formatConsole } from "./report/console.js";
+import { formatJson } from "./report/json.js";
+import { formatJunit } from "./report/junit.js";
+import { runContract, TargetUnreachableError } from "./run.js";
+
+/** How the CLI talks to the world; tests pass their own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  /** Where relative report paths resolve: the directory the user ran the command from. */
+  cwd: string;
+  /** Resolves when the proxy should stop (SIGINT/SIGTERM for the real CLI). */
+  stopSignal?: Promise<void>;
+}
+
+/** Usage text of the CLI. */
+export const USAGE = `Usage:
+  hss-contract --base-url URL --project-id ID --token TOKEN [options]
+  hss-contract proxy --upstream URL [--port N] [--host ADDRESS]
+
+Holds an implementation of the HSS v5 API to the spec and reports every check.
+
+Options:
+  --base-url URL     the implementation under test (or HSS_BASE_URL)
+  --project-id ID    project ID for every call (or HSS_PROJECT_ID)
+  --token TOKEN      IAM token the target accepts (or HSS_TOKEN); never printed
+  --host-id ID       host_id for listPorts; discovered from listUsers/listLocalImageHosts if absent
+  --task-id ID       scan task ID for listVulScanTaskHost; its checks are skipped if absent
+  --region R         value of the region header (default cn-north-4)
+  --profile P        full (default) or mock: only what a stateless server such as Prism can pass
+  --seed N           fast-check seed, to reproduce generated cases (default: random, printed)
+  --timeout MS       per-request deadline in milliseconds (default 10000)
+  --junit FILE       also write a JUnit XML report
+  --json FILE        also write a JSON report
+  -h, --help         show this help
+
+Exit status: 0 every check passed, 1 a check failed, 2 usage error or unreachable target.`;
+
+function integerFlag(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`${flag} must be an integer; got ${JSON.stringify(raw)}.`);
+  return Number(raw);
+}
+
+function reportPath(flag: string, raw: string | undefined, cwd: string): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.trim() === "") throw new UsageError(`${flag} needs a file path; got an empty value.`);
+  const path = resolve(cwd, raw);
+  const directory = dirname(path);
+  if (!existsSync(directory) || !statSync(directory).isDirectory()) {
+    throw new UsageError(`${flag} ${JSON.stringify(raw)}: the directory ${directory} does not exist.`);
+  }
+  return path;
+}
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig["options"]>) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function runCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    "base-url": { type: "string" },
+    "project-id": { type: "string" },
+    token: { type: "string" },
+    "host-id": { type: "string" },
+    "task-id": { type: "string" },
+    region: { type: "string" },
+    profile: { type: "string" },
+    seed: { type: "string" },
+    timeout: { type: "string" },
+    junit: { type: "string" },
+    json: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  const text = (key: string) => values[key] as string | undefined;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const baseUrl = text("base-url") ?? io.env.HSS_BASE_URL;
+  const projectId = text("project-id") ?? io.env.HSS_PROJECT_ID;
+  const token = text("token") ?? io.env.HSS_TOKEN;
+  if (baseUrl === undefined) throw new UsageError("--base-url is required (or set HSS_BASE_URL): the URL of the implementation under test.");
+  if (projectId === undefined) throw new UsageError("--project-id is required (or set HSS_PROJECT_ID).");
+  if (token === undefined) throw new UsageError("--token is required (or set HSS_TOKEN): the IAM token the target accepts.");
+  const profile = text("profile");
+  if (profile !== undefined && profile !== "full" && profile !== "mock") {
+    throw new UsageError(`--profile must be full or mock; got ${JSON.stringify(profile)}.`);
+  }
+  const junit = reportPath("--junit", text("junit"), io.cwd);
+  const json = reportPath("--json", text("json"), io.cwd);
+  const seed = integerFlag("--seed", text("seed"));
+  const timeoutMs = integerFlag("--timeout", text("timeout"));
+  const options: ContractOptions = {
+    baseUrl,
+    projectId,
+    token,
+    ...(text("host-id") !== undefined ? { hostId: text("host-id") } : {}),
+    ...(text("task-id") !== undefined ? { taskId: text("task-id") } : {}),
+    ...(text("region") !== undefined ? { region: text("region") } : {}),
+    ...(profile !== undefined ? { profile: profile as Profile } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  };
+  const report = await runContract(options);
+  io.stdout(formatConsole(report));
+  try {
+    if (junit) writeFileSync(junit, formatJunit(report));
+    if (json) writeFileSync(json, formatJson(report));
+  } catch (error) {
+    throw new UsageError(`could not write the report: ${(error as Error).message}`);
+  }
+  return report.summary.failed > 0 ? 1 : 0;
+}
+
+async function proxyCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    upstream: { type: "string" },
+    port: { type: "string" },
+    host: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const upstream = values.upstream as string | undefined;
+  if (upstream === undefined) throw new UsageError("proxy needs --upstream URL: the implementation to validate.");
+  const port = integerFlag("--port", values.port as string | undefined) ?? 0;
+  if (port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535; got ${port}.`);
+  const proxy = await startValidationProxy({ upstream, port, ...(values.host ? { host: values.host as string } : {}) });
+  io.stdout(
+    `hss-contract proxy: Prism validation proxy listening on ${proxy.url}, forwarding to ${upstream}\n` +
+      "  Send your traffic to that URL: a response that breaks the spec comes back as a 500 listing\n" +
+      "  each violation; an invalid request is refused with the spec's 400 and never forwarded. Ctrl-C stops it.\n",
+  );
+  await (io.stopSignal ?? new Promise<void>(() => undefined));
+  await proxy.close();
+  return 0;
+}
+
+/** Runs the CLI with `args` (without `node` and the script) and returns its exit status. */
+export async function main(args: string[], io: CliIo): Promise<number> {
+  try {
+    return args[0] === "proxy" ? await proxyCommand(args.slice(1), io) : await runCommand(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`hss-contract: ${error.message}\nRun hss-contract --help for usage.\n`);
+      return 2;
+    }
+    if (error instanceof TargetUnreachableError) {
+      io.stderr(`hss-contract: ${error.message}\n`);
+      return 2;
+    }
+    // No stack trace: the message is what a user can act on.
+    io.stderr(`hss-contract: unexpected error: ${(error as Error).message}\n`);
+    return 2;
+  }
+}

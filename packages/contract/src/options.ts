@@ -1,0 +1,125 @@
+import { HSS_REGIONS } from "@hss-kit/client";
+import type { Profile } from "./checks/context.js";
+import type { ParameterSchema, Spec } from "./spec.js";
+
+/** What a contract run needs to know; the CLI's flags map one to one onto these. */
+export interface ContractOptions {
+  /** Base URL of the implementation under test (`--base-url`), with any path prefix. */
+  baseUrl: string;
+  /** Project ID for every call (`--project-id`). */
+  projectId: string;
+  /** IAM token the target accepts (`--token`); never printed. */
+  token: string;
+  /** host_id for operations that require one (`--host-id`); discovered when absent. */
+  hostId?: string;
+  /** Vulnerability scan task ID (`--task-id`); its checks are skipped when absent. */
+  taskId?: string;
+  /** Value of the `region` header (`--region`); cn-north-4 by default. */
+  region?: string;
+  /** `full` (default) or `mock` (`--profile`). */
+  profile?: Profile;
+  /** fast-check seed (`--seed`); random by default and always reported. */
+  seed?: number;
+  /** Per-request deadline in milliseconds (`--timeout`); 10,000 by default. */
+  timeoutMs?: number;
+  /** Most body bytes read per response; 4 MiB by default. */
+  maxBodyBytes?: number;
+  /** Generated cases per operation for `inputs.generated`; 25 by default. */
+  propertyRuns?: number;
+  /** An OpenAPI JSON file to hold the target to instead of the bundled spec. */
+  specPath?: string;
+}
+
+/** Options with every default filled in and every value checked. */
+export type ResolvedOptions = Required<Omit<ContractOptions, "hostId" | "taskId" | "specPath">> &
+  Pick<ContractOptions, "hostId" | "taskId">;
+
+/** Bad input from the caller: names the flag, the value and what is allowed. The CLI exits 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** Default per-request deadline. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Default cap on the bytes read from one response: far above the largest page the spec allows. */
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Default number of generated cases per operation. */
+export const DEFAULT_PROPERTY_RUNS = 25;
+/** Default region header. */
+export const DEFAULT_REGION = "cn-north-4";
+
+function quote(value: string): string {
+  return value.length > 80 ? `${JSON.stringify(value.slice(0, 80))}… (${value.length} characters)` : JSON.stringify(value);
+}
+
+/** The schema of the parameter a flag feeds, preferring an operation that requires it (the one the value is for). */
+function parameterSchema(spec: Spec, name: string): ParameterSchema | undefined {
+  const all = spec.operations.flatMap((operation) => operation.parameters.filter((p) => p.name === name));
+  return (all.find((p) => p.required) ?? all[0])?.schema;
+}
+
+/** Checks a string flag against the length bounds the spec gives the parameter it feeds. */
+function checkLength(flag: string, value: string, schema: ParameterSchema | undefined, what: string): void {
+  const min = Math.max(schema?.minLength ?? 0, 0);
+  const max = schema?.maxLength;
+  if (value.length < min || (max !== undefined && value.length > max)) {
+    const range = max === undefined ? `at least ${min}` : `${min} to ${max}`;
+    throw new UsageError(`${flag} must be ${range} characters long (the spec's ${what}); got ${quote(value)}.`);
+  }
+}
+
+function checkInteger(flag: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag} must be an integer from ${min} to ${max}; got ${String(value)}.`);
+  }
+}
+
+/** Fills in defaults and refuses bad options with a {@link UsageError} naming the flag. */
+export function resolveOptions(options: ContractOptions, spec: Spec): ResolvedOptions {
+  let url: URL;
+  try {
+    url = new URL(options.baseUrl);
+  } catch {
+    throw new UsageError(`--base-url must be an absolute http:// or https:// URL; got ${quote(String(options.baseUrl ?? ""))}.`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new UsageError(`--base-url must be an absolute http:// or https:// URL; got ${quote(options.baseUrl)}.`);
+  }
+  if (url.search || url.hash) throw new UsageError(`--base-url must not carry a query or fragment; got ${quote(options.baseUrl)}.`);
+  if (typeof options.projectId !== "string") throw new UsageError("--project-id is required.");
+  checkLength("--project-id", options.projectId, parameterSchema(spec, "project_id") ?? { minLength: 1 }, "project_id");
+  if (typeof options.token !== "string" || options.token.length === 0) {
+    throw new UsageError("--token is required (or set HSS_TOKEN): the IAM token the target accepts.");
+  }
+  if (options.hostId !== undefined) checkLength("--host-id", options.hostId, parameterSchema(spec, "host_id"), "host_id");
+  if (options.taskId !== undefined) checkLength("--task-id", options.taskId, parameterSchema(spec, "task_id"), "task_id");
+  const region = options.region ?? DEFAULT_REGION;
+  if (!(HSS_REGIONS as readonly string[]).includes(region)) {
+    throw new UsageError(`--region must be an HSS region (${HSS_REGIONS.join(", ")}); got ${quote(region)}.`);
+  }
+  const profile = options.profile ?? "full";
+  if (profile !== "full" && profile !== "mock") {
+    throw new UsageError(`--profile must be full or mock; got ${quote(String(profile))}.`);
+  }
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  checkInteger("--seed", seed, -(2 ** 31), 2 ** 31 - 1);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  checkInteger("--timeout", timeoutMs, 50, 600_000);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  checkInteger("maxBodyBytes", maxBodyBytes, 1024, 1024 ** 3);
+  const propertyRuns = options.propertyRuns ?? DEFAULT_PROPERTY_RUNS;
+  checkInteger("propertyRuns", propertyRuns, 1, 10_000);
+  return {
+    baseUrl: options.baseUrl.replace(/\/+$/, ""),
+    projectId: options.projectId,
+    token: options.token,
+    ...(options.hostId !== undefined ? { hostId: options.hostId } : {}),
+    ...(options.taskId !== undefined ? { taskId: options.taskId } : {}),
+    region,
+    profile,
+    seed,
+    timeoutMs,
+    maxBodyBytes,
+    propertyRuns,
+  };
+}

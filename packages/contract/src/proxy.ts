@@ -1,0 +1,31 @@
+import { startMock, type RunningMock } from "@hss-kit/mock";
+import { UsageError } from "./options.js";
+
+/** Options of {@link startValidationProxy}. */
+export interface ProxyOptions {
+  /** The implementation to put behind the proxy. */
+  upstream: string;
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Address to bind; loopback by default. */
+  host?: string;
+}
+
+/**
+ * Starts Prism's validation proxy in front of an implementation: valid requests are forwarded,
+ * and a response that breaks the spec comes back as a 500 listing each violation (invalid
+ * requests are refused before they reach the upstream), so a team can send its own traffic
+ * through it and see every violation.
+ */
+export async function startValidationProxy(options: ProxyOptions): Promise<RunningMock> {
+  let url: URL;
+  try {
+    url = new URL(options.upstream);
+  } catch {
+    throw new UsageError(`--upstream must be an absolute http:// or https:// URL; got ${JSON.stringify(options.upstream)}.`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new UsageError(`--upstream must be an absolute http:// or https:// URL; got ${JSON.stringify(options.upstream)}.`);
+  }
+  return startMock({ upstream: options.upstream, port: options.port ?? 0, host: options.host ?? "127.0.0.1", logLevel: "silent" });
+}

@@ -1,0 +1,221 @@
+import { authChecks } from "./checks/auth.js";
+import { conformanceChecks } from "./checks/conformance.js";
+import type { CheckContext, PlannedCheck } from "./checks/context.js";
+import { filterChecks } from "./checks/filters.js";
+import { inputChecks } from "./checks/inputs.js";
+import { paginationChecks } from "./checks/pagination.js";
+import { robustnessChecks } from "./checks/robustness.js";
+import { HttpTransport } from "./http.js";
+import { resolveOptions, type ContractOptions, type ResolvedOptions } from "./options.js";
+import type { ParamValues } from "./request.js";
+import { FAMILIES, summarize, type CheckResult, type ContractReport } from "./result.js";
+import { ResponseValidator } from "./schema.js";
+import { Session, Skip, type Exchange } from "./session.js";
+import { loadSpec, type Spec, type SpecOperation } from "./spec.js";
+
+/** The target could not be reached at all (nothing accepted the connection). The CLI exits 2. */
+export class TargetUnreachableError extends Error {
+  override readonly name = "TargetUnreachableError";
+}
+
+/** Checks that run before the aggregate ones, in plan order. */
+function ownChecks(operation: SpecOperation): PlannedCheck[] {
+  return [...inputChecks(operation), ...authChecks(), ...paginationChecks(operation), ...filterChecks(operation)];
+}
+
+/** Checks that judge every exchange of the operation, so they run after all others. */
+function aggregateChecks(): PlannedCheck[] {
+  return [...robustnessChecks(), ...conformanceChecks()];
+}
+
+function skipped(operation: SpecOperation, planned: PlannedCheck, reason: string): CheckResult {
+  return { check: planned.check, operation: operation.id, subject: planned.subject, status: "skip", reason, failures: [], durationMs: 0 };
+}
+
+async function execute(planned: PlannedCheck, context: CheckContext): Promise<CheckResult> {
+  const { operation, profile } = context;
+  if (planned.skip) return skipped(operation, planned, planned.skip);
+  if (profile === "mock" && planned.notInMock) return skipped(operation, planned, `not in the mock profile: ${planned.notInMock}`);
+  const started = performance.now();
+  const result = (status: CheckResult["status"], extra: Partial<CheckResult> = {}): CheckResult => ({
+    check: planned.check,
+    operation: operation.id,
+    subject: planned.subject,
+    status,
+    failures: [],
+    durationMs: Math.round(performance.now() - started),
+    ...extra,
+  });
+  try {
+    const failures = await planned.run(context);
+    return failures.length === 0 ? result("pass") : result("fail", { failures });
+  } catch (error) {
+    if (error instanceof Skip) return result("skip", { reason: error.message });
+    // A bug in a check must show as a failing line, never as a crash of the whole run.
+    return result("fail", { failures: [{ violations: [{ where: "hss-contract", expected: "the check to run to its end", got: (error as Error).message }] }] });
+  }
+}
+
+/** Values for an operation's required parameters, or why the run has none. */
+function baseFor(operation: SpecOperation, known: Record<string, string | undefined>): { base: ParamValues } | { missing: string } {
+  const base: ParamValues = {};
+  for (const parameter of operation.parameters.filter((p) => p.required)) {
+    const value = known[parameter.name];
+    if (value === undefined) return { missing: parameter.name };
+    base[parameter.name] = value;
+  }
+  return { base };
+}
+
+function whyMissing(name: string, operation: SpecOperation, spec: Spec): string {
+  if (name === "task_id") return "no --task-id given: a scan task ID can't be discovered from the five endpoints";
+  if (name === "host_id") {
+    const sources = spec.operations.filter((o) => o.itemProperties.host_id && !o.parameters.some((p) => p.name === "host_id" && p.required));
+    return `no --host-id given, and none discovered: the answers of ${sources.map((o) => o.id).join(" and ")} held no usable host_id`;
+  }
+  return `${operation.id} requires the parameter ${name}, which hss-contract has no value for`;
+}
+
+/** Finds a host_id in the items of the baseline answers, for operations that require one. */
+function discoverHostId(session: Session, baselines: Map<string, Exchange>, spec: Spec): { value: string; from: string } | undefined {
+  const wanted = spec.operations.flatMap((o) => o.parameters).find((p) => p.name === "host_id" && p.required)?.schema;
+  for (const operation of spec.operations) {
+    const exchange = baselines.get(operation.id);
+    if (!exchange || !operation.itemProperties.host_id) continue;
+    const parsed = session.parse(exchange);
+    if (!parsed.ok) continue;
+    const items = (parsed.value as { data_list?: unknown }).data_list;
+    if (!Array.isArray(items)) continue;
+    for (const item of items) {
+      const value = (item as Record<string, unknown> | null)?.host_id;
+      if (typeof value !== "string" || value.length === 0) continue;
+      if (wanted?.maxLength !== undefined && value.length > wanted.maxLength) continue;
+      return { value, from: operation.id };
+    }
+  }
+  return undefined;
+}
+
+/** Deep-replaces the token in every string of the report: a server may echo it back. */
+function scrub<T>(value: T, token: string): T {
+  // A very short token would match ordinary text everywhere; the curl lines never carry it anyway.
+  if (token.length < 6) return value;
+  return JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === "string" ? v.split(token).join("<redacted>") : v))) as T;
+}
+
+async function runOperation(
+  operation: SpecOperation,
+  options: ResolvedOptions,
+  session: Session,
+  validator: ResponseValidator,
+  base: ParamValues,
+  baseline: Exchange,
+): Promise<CheckResult[]> {
+  const context: CheckContext = {
+    operation,
+    session,
+    validator,
+    profile: options.profile,
+    base,
+    baseline,
+    seed: options.seed,
+    propertyRuns: options.propertyRuns,
+  };
+  const results: CheckResult[] = [];
+  const own = ownChecks(operation);
+  if (baseline.outcome.kind !== "response") {
+    const reason = `the valid baseline request failed (${baseline.outcome.failure}: ${baseline.outcome.message}); see robustness.transport`;
+    results.push(...own.map((planned) => skipped(operation, planned, reason)));
+  } else {
+    for (const planned of own) results.push(await execute(planned, context));
+  }
+  for (const planned of aggregateChecks()) results.push(await execute(planned, context));
+  return results;
+}
+
+function familyIndex(check: string): number {
+  return FAMILIES.indexOf(check.split(".")[0] as (typeof FAMILIES)[number]);
+}
+
+/**
+ * Holds the implementation at `options.baseUrl` to the spec: sends every check's requests and
+ * returns the report. Throws {@link UsageError} for bad options and
+ * {@link TargetUnreachableError} when nothing answers at the base URL; any other misbehaviour
+ * of the target (hangs, resets, garbage) becomes failing checks.
+ */
+export async function runContract(options: ContractOptions): Promise<ContractReport> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const spec = loadSpec(options.specPath);
+  const resolved = resolveOptions(options, spec);
+  const validator = new ResponseValidator(spec);
+  const transport = new HttpTransport({ timeoutMs: resolved.timeoutMs, maxBodyBytes: resolved.maxBodyBytes });
+  const session = new Session(transport, resolved.baseUrl, resolved.token);
+  const discovered: string[] = [];
+  try {
+    const known: Record<string, string | undefined> = {
+      project_id: resolved.projectId,
+      region: resolved.region,
+      task_id: resolved.taskId,
+      host_id: resolved.hostId,
+    };
+    const baselines = new Map<string, Exchange>();
+    const sendBaseline = async (operation: SpecOperation, base: ParamValues) => {
+      const exchange = await session.send({ operation, params: base }, "baseline");
+      if (session.requestCount === 1 && exchange.outcome.kind === "transport-failure" && exchange.outcome.failure === "unreachable") {
+        throw new TargetUnreachableError(`cannot reach --base-url ${resolved.baseUrl}: ${exchange.outcome.message}`);
+      }
+      baselines.set(operation.id, exchange);
+    };
+    // Operations that need nothing discovered go first: their answers may yield a host_id. The
+    // first request alone tells an unreachable target apart; the rest go in parallel, so a
+    // hanging target costs two timeouts here, not one per operation.
+    const ready = spec.operations.flatMap((operation) => {
+      const found = baseFor(operation, known);
+      return "base" in found ? [{ operation, base: found.base }] : [];
+    });
+    const [first, ...others] = ready;
+    if (first) await sendBaseline(first.operation, first.base);
+    await Promise.all(others.map(({ operation, base }) => sendBaseline(operation, base)));
+    if (known.host_id === undefined) {
+      const host = discoverHostId(session, baselines, spec);
+      if (host) {
+        known.host_id = host.value;
+        discovered.push(`host_id ${JSON.stringify(host.value)} from ${host.from}`);
+      }
+    }
+    const runs = spec.operations.map(async (operation, index) => {
+      const found = baseFor(operation, known);
+      if ("missing" in found) {
+        const reason = whyMissing(found.missing, operation, spec);
+        return [...ownChecks(operation), ...aggregateChecks()].map((planned) => ({ index, result: skipped(operation, planned, reason) }));
+      }
+      if (!baselines.has(operation.id)) await sendBaseline(operation, found.base);
+      const results = await runOperation(operation, resolved, session, validator, found.base, baselines.get(operation.id) as Exchange);
+      return results.map((result) => ({ index, result }));
+    });
+    const ordered = (await Promise.all(runs)).flat();
+    ordered.sort((a, b) => a.index - b.index || familyIndex(a.result.check) - familyIndex(b.result.check));
+    const results = ordered.map((entry) => entry.result);
+    const report: ContractReport = {
+      target: {
+        baseUrl: resolved.baseUrl,
+        projectId: resolved.projectId,
+        ...(known.host_id !== undefined ? { hostId: known.host_id } : {}),
+        ...(resolved.taskId !== undefined ? { taskId: resolved.taskId } : {}),
+        region: resolved.region,
+      },
+      profile: resolved.profile,
+      seed: resolved.seed,
+      discovered,
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      requests: session.requestCount,
+      results,
+      summary: summarize(results),
+    };
+    return scrub(report, resolved.token);
+  } finally {
+    transport.close();
+  }
+}
