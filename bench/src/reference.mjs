@@ -55,3 +55,27 @@ export async function bundleReference() {
   });
   return outfile;
 }
+
+/**
+ * The first reported value whose key matches, e.g. `projectId`, `PROJECT_ID` or `HOSTS[0].host_id`.
+ * @param {Record<string, string>} info
+ * @param {RegExp} pattern
+ */
+function pick(info, pattern) {
+  const key = Object.keys(info).find((k) => pattern.test(k.split(".").pop() ?? k));
+  return key === undefined ? undefined : info[key];
+}
+
+/**
+ * How to address the started reference server, from what it reported (its start function's
+ * result and its module's exports): project, token, and the scan task and a host of its data.
+ * @param {Record<string, string>} info
+ */
+export function addressOf(info) {
+  const projectId = pick(info, /^project_?id$/i);
+  const token = pick(info, /^(token|auth_?token|iam_?token)$/i);
+  if (!projectId || !token) {
+    throw new Error(`the reference server reported no projectId or token (it reported: ${Object.keys(info).join(", ") || "nothing"})`);
+  }
+  return { projectId, token, taskId: pick(info, /^task_?id$/i), hostId: pick(info, /^host_?id$/i) };
+}

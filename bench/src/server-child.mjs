@@ -100,8 +100,9 @@ async function moduleServer() {
 }
 
 /**
- * Top-level string values of an object and of its plain-object members (one level down), such
- * as a reference server's project ID, token or host IDs, so the caller can address it.
+ * Top-level string values of an object and of its plain-object members or first array elements
+ * (one level down), such as a reference server's project ID, token or a host ID of its data, so
+ * the caller can address it.
  * @param {any} value
  * @returns {Record<string, string>}
  */
@@ -111,8 +112,11 @@ function stringFields(value) {
   if (!value || typeof value !== "object") return out;
   for (const [key, field] of Object.entries(value)) {
     if (typeof field === "string") out[key] = field;
-    else if (field && typeof field === "object" && Object.getPrototypeOf(field) === Object.prototype) {
-      for (const [inner, v] of Object.entries(field)) if (typeof v === "string") out[`${key}.${inner}`] = v;
+    // A plain object, or the first element of an array (such as a data set's first host).
+    const nested = Array.isArray(field) ? field[0] : field;
+    const prefix = Array.isArray(field) ? `${key}[0]` : key;
+    if (nested && typeof nested === "object" && Object.getPrototypeOf(nested) === Object.prototype) {
+      for (const [inner, v] of Object.entries(nested)) if (typeof v === "string") out[`${prefix}.${inner}`] = v;
     }
   }
   return out;

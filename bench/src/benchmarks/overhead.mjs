@@ -5,9 +5,10 @@
 //
 // This machine's noise is about +-10% between two identical 0.7 s runs of bare fetch (an A/A
 // test), too much for a 3% goal. So each round interleaves the variants finely (blocks of 250
-// requests: bare, token, AK/SK, rotated every block) and adds up each variant's time, which
+// requests: bare, openapi-fetch, token, AK/SK, rotated every block) and adds up each variant's time, which
 // cancels drift; the figure is the median of the rounds' ratios, over 3x the usual rounds.
 
+import createClient from "openapi-fetch";
 import { createHssClient } from "../client-api.mjs";
 import { ACCESS_KEY, HOST_ID, PORTS_PATH, PROJECT_ID, SECRET_KEY, TOKEN } from "../fixtures.mjs";
 import { drive, withServer } from "../servers.mjs";
@@ -18,7 +19,7 @@ export const name = "overhead";
 /** @param {{ rounds: number, quick: boolean }} options */
 export async function run({ rounds, quick }) {
   const block = 250;
-  const blocksPerRound = quick ? 2 : 6;
+  const blocksPerRound = quick ? 2 : 4;
   const requests = block * blocksPerRound;
   const overheadRounds = quick ? rounds : rounds * 3;
   const concurrency = 8;
@@ -33,12 +34,21 @@ export async function run({ rounds, quick }) {
       credentials: { accessKey: ACCESS_KEY, secretKey: SECRET_KEY },
     });
 
+    const raw = createClient({ baseUrl: url, headers: { "X-Auth-Token": TOKEN } });
     /** @type {Record<string, () => Promise<unknown>>} */
     const variants = {
       bare: async () => {
         const response = await fetch(target, { headers: { "X-Auth-Token": TOKEN } });
         if (response.status !== 200) throw new Error(`bare fetch got ${response.status}`);
         return response.json();
+      },
+      // openapi-fetch alone with the token as a default header: the floor the client builds on.
+      openapiFetch: async () => {
+        const { data, response } = await raw.GET("/v5/{project_id}/asset/ports", {
+          params: { path: { project_id: PROJECT_ID }, query: { host_id: HOST_ID, limit: 10 } },
+        });
+        if (response.status !== 200) throw new Error(`openapi-fetch got ${response.status}`);
+        return data;
       },
       token: () => tokenClient.listPorts({ host_id: HOST_ID, limit: 10 }),
       aksk: () => akskClient.listPorts({ host_id: HOST_ID, limit: 10 }),
@@ -74,10 +84,12 @@ export async function run({ rounds, quick }) {
     const setup = `${requests} requests per variant x ${overheadRounds} rounds, interleaved in blocks of ${block}, ${concurrency} in flight, server in a child process`;
     return [
       { metric: "bare fetch", value: bare.median, unit: "req/s", summary: bare, detail: setup },
+      { metric: "openapi-fetch alone, token header (reference)", value: summarize(rps.openapiFetch).median, unit: "req/s", summary: summarize(rps.openapiFetch) },
       { metric: "hss.listPorts, token", value: summarize(rps.token).median, unit: "req/s", summary: summarize(rps.token) },
       ...(akskProblem
         ? [{ metric: "hss.listPorts, AK/SK signed", error: akskProblem }]
         : [{ metric: "hss.listPorts, AK/SK signed", value: summarize(rps.aksk).median, unit: "req/s", summary: summarize(rps.aksk) }]),
+      { ...ratioRow("openapi-fetch/bare (reference)", pairedRatios(rps.openapiFetch, rps.bare), 0), goal: undefined },
       ratioRow("client/bare, token", pairedRatios(rps.token, rps.bare), 0.97),
       ...(akskProblem
         ? [{ metric: "client/bare, AK/SK", error: akskProblem, goal: { op: ">=", value: 0.93 } }]
