@@ -2,7 +2,7 @@
 // strings and middleware, the transport underneath for authentication and retries, and one
 // method per operation of the generated table.
 
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import { openCallScope, sleep } from "./abort.js";
 import { createAuthorizer } from "./auth.js";
 import { createCaller } from "./caller.js";
@@ -10,6 +10,7 @@ import { processEnv, resolveCredentials, resolveProjectId } from "./credentials.
 import { operations, type OperationId } from "./generated/operations.js";
 import { HssTimeoutError } from "./errors.js";
 import { baseUrlOf, checkTimeout, regionOf, retryPolicyOf, validateOption, type HssClientOptions } from "./options.js";
+import { createClient } from "./openapi-fetch.js";
 import { createPaginators } from "./paginate/paginate.js";
 import type { Paginators } from "./paginate/types.js";
 import { withProjectId } from "./raw.js";

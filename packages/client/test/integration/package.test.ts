@@ -1,0 +1,162 @@
+// The package as npm would install it: packed with `pnpm pack`, unpacked into a scratch project
+// in the OS temp dir, and called from ESM and CommonJS in child processes against the Prism mock
+// and the signature-verifying server. Also proves that Node resolves the node:crypto build.
+import { startMock, type RunningMock } from "@hss-kit/mock";
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, readdir, realpath, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSignatureServer, type SignatureServer } from "../helpers/signature-server.js";
+
+const run = promisify(execFile);
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const AK = "PACKAGEAK";
+const SK = "package-secret-key";
+
+/** What each child process does with the installed package; `lib` is its module namespace. */
+const SCENARIO = `
+const calls = { subtle: 0 };
+const subtle = globalThis.crypto.subtle;
+for (const name of ["digest", "sign", "importKey"]) {
+  const original = subtle[name].bind(subtle);
+  subtle[name] = (...args) => { calls.subtle++; return original(...args); };
+}
+async function scenario(lib, resolved) {
+  const env = process.env;
+  const mock = lib.createHssClient({ baseUrl: env.MOCK_URL, region: "cn-north-4", projectId: "proj", credentials: { token: "t" } });
+  const ports = await mock.listPorts({ host_id: "h1", limit: 10 });
+  const images = await mock.listLocalImageHosts({ image_name: "nginx" });
+  const users = await mock.paginate.listUsers.all();
+  const signed = lib.createHssClient({ baseUrl: env.SIGNATURE_URL, projectId: "proj", credentials: { accessKey: env.AK, secretKey: env.SK } });
+  const verified = await signed.listUsers({ user_name: "a b é!'()*~" });
+  const refused = await mock.listPorts({ host_id: "h1", limit: 1 }).catch((error) => error);
+  return {
+    resolved,
+    ports: ports.data_list.map((port) => port.port),
+    images: images.total_num,
+    users: users.length,
+    verified,
+    refused: { name: refused.name, isHssError: refused instanceof lib.HssError, message: refused.message },
+    subtleCalls: calls.subtle,
+  };
+}
+`;
+
+const ESM = `${SCENARIO}
+const target = process.argv[2] ?? "@hss-kit/client";
+const lib = await import(target);
+console.log(JSON.stringify(await scenario(lib, import.meta.resolve("@hss-kit/client"))));
+`;
+
+const CJS = `${SCENARIO}
+const lib = require("@hss-kit/client");
+scenario(lib, require.resolve("@hss-kit/client")).then((result) => console.log(JSON.stringify(result)));
+`;
+
+let scratch: string;
+let files: string[];
+let mock: RunningMock;
+let server: SignatureServer;
+
+async function child(script: string, ...args: string[]) {
+  const { stdout } = await run(process.execPath, [script, ...args], {
+    cwd: scratch,
+    env: { ...process.env, MOCK_URL: mock.url, SIGNATURE_URL: server.url, AK, SK },
+  });
+  return JSON.parse(stdout.trim().split("\n").at(-1)!);
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(packageRoot, "dist", "node", "index.js"))) {
+    throw new Error("dist/ is missing: run `pnpm build` before the package test.");
+  }
+  scratch = await mkdtemp(join(tmpdir(), "hss-client-package-"));
+  await run("pnpm", ["pack", "--pack-destination", scratch], { cwd: packageRoot });
+  const tarball = (await readdir(scratch)).find((name) => name.endsWith(".tgz"))!;
+  files = (await run("tar", ["-tzf", join(scratch, tarball)])).stdout.trim().split("\n").sort();
+  const installed = join(scratch, "node_modules", "@hss-kit", "client");
+  await mkdir(installed, { recursive: true });
+  await run("tar", ["-xzf", join(scratch, tarball), "-C", installed, "--strip-components=1"]);
+  // The one runtime dependency, linked from the workspace instead of downloaded.
+  await symlink(await realpath(join(packageRoot, "node_modules", "openapi-fetch")), join(scratch, "node_modules", "openapi-fetch"), "dir");
+  await writeFile(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true }));
+  await writeFile(join(scratch, "check.mjs"), ESM);
+  await writeFile(join(scratch, "check.cjs"), CJS);
+  [mock, server] = await Promise.all([startMock({ port: 0 }), startSignatureServer({ [AK]: SK })]);
+}, 30_000);
+
+afterAll(async () => {
+  await Promise.all([mock?.close(), server?.close()]);
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+describe("the packed package", () => {
+  it("holds only the builds, their types, the README and package.json", () => {
+    expect(files).toEqual(
+      [
+        "package/README.md",
+        "package/dist/index.cjs",
+        "package/dist/index.d.cts",
+        "package/dist/index.d.ts",
+        "package/dist/index.js",
+        "package/dist/node/index.cjs",
+        "package/dist/node/index.js",
+        "package/package.json",
+      ].sort(),
+    );
+  });
+
+  it("has no workspace: ranges and depends on openapi-fetch alone", async () => {
+    const manifest = JSON.parse(await readFile(join(scratch, "node_modules", "@hss-kit", "client", "package.json"), "utf8"));
+    expect(manifest.dependencies).toEqual({ "openapi-fetch": expect.any(String) });
+    expect(JSON.stringify(manifest)).not.toContain("workspace:");
+  });
+
+  it("keeps node:crypto out of the browser build, and in the Node build", async () => {
+    const read = (file: string) => readFile(join(scratch, "node_modules", "@hss-kit", "client", "dist", file), "utf8");
+    for (const file of ["index.js", "index.cjs"]) expect(await read(file)).not.toMatch(/["']node:/);
+    expect(await read("node/index.js")).toContain('from "node:crypto"');
+    expect(await read("node/index.cjs")).toContain('require("node:crypto")');
+  });
+
+  const expectWorked = (result: Record<string, any>) => {
+    expect(result.ports).toEqual([68, 323]);
+    expect(result.images).toBe(1);
+    expect(result.users).toBe(1);
+    expect(result.verified).toEqual({ total_num: 0, data_list: [] });
+    expect(result.refused).toEqual({
+      name: "HssValidationError",
+      isHssError: true,
+      message: "listPorts: limit must be an integer from 10 to 200; got 1.",
+    });
+  };
+
+  it("works from ESM, resolving the node:crypto build: Web Crypto is never called", async () => {
+    const result = await child("check.mjs");
+    expectWorked(result);
+    expect(fileURLToPath(result.resolved)).toBe(join(await realpath(scratch), "node_modules/@hss-kit/client/dist/node/index.js"));
+    expect(result.subtleCalls).toBe(0);
+  });
+
+  it("works from CommonJS, resolving the node:crypto build: Web Crypto is never called", async () => {
+    const result = await child("check.cjs");
+    expectWorked(result);
+    expect(result.resolved).toBe(join(await realpath(scratch), "node_modules/@hss-kit/client/dist/node/index.cjs"));
+    expect(result.subtleCalls).toBe(0);
+  });
+
+  it("the browser build, loaded by path, signs with Web Crypto (so the check above can tell)", async () => {
+    const result = await child("check.mjs", "./node_modules/@hss-kit/client/dist/index.js");
+    expectWorked(result);
+    expect(result.subtleCalls).toBeGreaterThan(0);
+  });
+
+  it("every signed request from the children passed the verifier", () => {
+    expect(server.seen).toHaveLength(3);
+    for (const request of server.seen) expect(request.verdict).toEqual({ ok: true });
+  });
+});
