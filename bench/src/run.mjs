@@ -118,10 +118,12 @@ async function main() {
   const rows = [];
   let failed = false;
 
+  let prepared = false;
   if (options.prepare) {
     process.stdout.write("prepare: turbo run build (not measured) ... ");
     const result = runTurbo(["run", "build", "--output-logs=errors-only"]);
     console.log(result.ok ? `ok (${fmt(result.seconds)} s)` : "FAILED");
+    prepared = result.ok;
     if (!result.ok) {
       failed = true;
       rows.push({ benchmark: "prepare", metric: "turbo run build", error: `failed (exit ${result.status}); ${result.tail}` });
@@ -135,7 +137,7 @@ async function main() {
     try {
       const mod = await import(`./benchmarks/${name}.mjs`);
       /** @type {Row[]} */
-      const produced = await mod.run({ rounds: options.rounds, quick: options.quick });
+      const produced = await mod.run({ rounds: options.rounds, quick: options.quick, prepared });
       for (const row of produced) {
         row.benchmark = name;
         if (row.error) failed = true;
