@@ -7,9 +7,8 @@
 //   openapi.json, openapi.yaml  the pure bundled spec, for download
 // The output depends only on the spec and the files of this package, so turbo can cache it.
 import { execFileSync } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { withCodeSamples } from "./code-samples.mjs";
@@ -26,13 +25,16 @@ const redocly = join(dirname(require.resolve("@redocly/cli/package.json")), "bin
 
 const NAV_SLOT = "<!-- site-nav -->";
 
-// A clean dist/, so a page removed from site/ does not linger in the deployed site.
-await rm(dist, { recursive: true, force: true });
-await mkdir(dist, { recursive: true });
-
 const spec = JSON.parse(await readFile(specJson, "utf8"));
-const work = await mkdtemp(join(tmpdir(), "hss-docs-"));
+// Everything is built in a staging folder beside dist/ (same file system, so each file moves in
+// with an atomic rename): a server running on dist/ while it is rebuilt never sees a missing or
+// half-written page.
+const stage = await mkdtemp(join(root, ".build-"));
+const work = join(stage, "work");
+const out = join(stage, "site");
 try {
+  await mkdir(work);
+  await mkdir(out);
   const docsSpec = join(work, "openapi.json");
   await writeFile(docsSpec, JSON.stringify(withCodeSamples(spec), null, 2));
 
@@ -41,25 +43,33 @@ try {
   const templateFile = join(work, "reference.hbs");
   await writeFile(templateFile, template.replace(NAV_SLOT, () => navHtml("index.html")));
 
-  const output = join(dist, "index.html");
+  const reference = join(work, "index.html");
   execFileSync(
     process.execPath,
-    [redocly, "build-docs", docsSpec, "--output", output, "--inlineBundle", "--template", templateFile,
+    [redocly, "build-docs", docsSpec, "--output", reference, "--inlineBundle", "--template", templateFile,
      "--config", join(root, "redocly.yaml"), "--title", "HSS v5 API reference · hss-kit"],
     // Redocly's progress lines go to stderr; only its errors matter here, and they also fail the call.
     { stdio: ["ignore", "ignore", "pipe"] },
   );
-  await writeFile(output, localizeRedoc(await readFile(output, "utf8")));
-} finally {
-  await rm(work, { recursive: true, force: true });
-}
+  await writeFile(join(out, "index.html"), localizeRedoc(await readFile(reference, "utf8")));
 
-const layout = await readFile(join(site, "layout.html"), "utf8");
-for (const { file, title } of GUIDES) {
-  const content = fill(await readFile(join(site, file), "utf8"), { operations: operationsTable(spec) });
-  await writeFile(join(dist, file), fill(layout, { title, nav: navHtml(file), content }));
+  const layout = await readFile(join(site, "layout.html"), "utf8");
+  for (const { file, title } of GUIDES) {
+    const content = fill(await readFile(join(site, file), "utf8"), { operations: operationsTable(spec) });
+    await writeFile(join(out, file), fill(layout, { title, nav: navHtml(file), content }));
+  }
+  await copyFile(join(site, "site.css"), join(out, "site.css"));
+  await copyFile(specJson, join(out, "openapi.json"));
+  await copyFile(specYaml, join(out, "openapi.yaml"));
+
+  await mkdir(dist, { recursive: true });
+  const built = await readdir(out);
+  for (const file of built) await rename(join(out, file), join(dist, file));
+  // A page removed from site/ must not linger in the deployed site.
+  for (const file of await readdir(dist)) {
+    if (!built.includes(file)) await rm(join(dist, file), { recursive: true, force: true });
+  }
+} finally {
+  await rm(stage, { recursive: true, force: true });
 }
-await copyFile(join(site, "site.css"), join(dist, "site.css"));
-await copyFile(specJson, join(dist, "openapi.json"));
-await copyFile(specYaml, join(dist, "openapi.yaml"));
 console.log(`Docs site built in ${dist}`);
