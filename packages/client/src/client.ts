@@ -60,25 +60,32 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     authorize: createAuthorizer(credentials, projectId, defaultCrypto),
     policy,
     redactor,
-    random: Math.random,
+    // Called late rather than captured, so fake timers and spies installed later still apply.
+    random: () => Math.random(),
     sleep,
-    now: Date.now,
+    now: () => Date.now(),
   });
 
-  const base = createClient<HssPaths>({
-    baseUrl,
-    // Calls made through `raw` get the client's timeout and retries; their signal is the request's.
-    fetch: (request: Request) => {
-      const scope = openCallScope(timeoutMs, request.signal, () => new HssTimeoutError({ method: request.method, url: redactor.url(request.url) }, timeoutMs));
-      return transport.send(request, { scope, operationId: undefined, maxRetries: policy.maxRetries }).finally(scope.dispose);
-    },
-  });
+  // Calls made through `raw` get the client's timeout and retries; their signal is the request's.
+  // (The operation methods pass a fetch of their own, with the call's options.)
+  const rawFetch = (request: Request) => {
+    const context = { method: request.method, url: redactor.url(request.url) };
+    const scope = openCallScope(timeoutMs, request.signal, () => new HssTimeoutError(context, timeoutMs));
+    return transport
+      .send(request, { scope, operationId: undefined, maxRetries: policy.maxRetries })
+      .finally(scope.dispose);
+  };
+  const base = createClient<HssPaths>({ baseUrl, fetch: rawFetch });
   if (options.middleware) base.use(...options.middleware);
   const raw = withProjectId(base, projectId);
 
   const call = createCaller({ raw, transport, redactor, region, validate, timeoutMs, maxRetries: policy.maxRetries });
   const methods = Object.fromEntries(
-    (Object.keys(operations) as OperationId[]).map((id) => [id, (params?: unknown, callOptions?: object) => call(id, params, callOptions)]),
+    (Object.keys(operations) as OperationId[]).map((id) => [
+      id,
+      (params?: unknown, callOptions?: object) => call(id, params, callOptions),
+    ]),
   );
-  return Object.freeze({ ...methods, paginate: Object.freeze(createPaginators(call, validate)), raw }) as unknown as HssClient;
+  const paginate = Object.freeze(createPaginators(call, validate));
+  return Object.freeze({ ...methods, paginate, raw }) as unknown as HssClient;
 }

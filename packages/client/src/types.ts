@@ -54,5 +54,3 @@ type WithOptionalProjectId<Operation> = Operation extends { parameters: { path: 
 export type HssPaths = {
   [Path in keyof paths]: { [Method in keyof paths[Path]]: WithOptionalProjectId<paths[Path][Method]> };
 };
-
-export type { OperationId };

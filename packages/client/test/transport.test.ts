@@ -181,6 +181,21 @@ describe("transport cancellation", () => {
     expect(h.sent).toHaveLength(0);
   });
 
+  it("the timeout cuts short a backoff that overruns it (a stalled event loop, here a stopped clock)", async () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness(async () => json(503, {}), { clock: { now: 0 }, sleep: realSleep });
+      const scope = openCallScope(100, undefined, () => new HssTimeoutError({ operationId: "listPorts" }, 100));
+      const outcome = expect(h.send({ scope })).rejects.toBeInstanceOf(HssTimeoutError);
+      await vi.advanceTimersByTimeAsync(100);
+      await outcome;
+      scope.dispose();
+      expect(h.sent).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("the timeout aborts the request in flight with HssTimeoutError, and is not retried", async () => {
     vi.useFakeTimers();
     try {
