@@ -5,8 +5,9 @@
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-// Where the client takes each security scheme from. Both are alternatives on every operation;
-// curl can only send a token, because AK/SK needs a signature computed per request.
+// How each security scheme of the spec appears in the samples. The TypeScript sample shows the
+// token and names the alternatives; curl can only send a token, since AK/SK needs a signature
+// computed per request. A scheme missing here fails the build rather than yield a wrong sample.
 const AUTH = {
   IamToken: { label: "IAM token", clientCredentials: "{ token: process.env.HSS_TOKEN! }", curlValue: "$HSS_TOKEN" },
   AkSkSignature: {

@@ -21,7 +21,7 @@ export const GUIDES = [
   { file: "contract.html", title: "Getting started with the contract CLI" },
 ];
 
-export const escapeHtml = (text) =>
+const escapeHtml = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
 /** The shared nav, with the current page marked for screen readers and styling. */
