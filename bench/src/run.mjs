@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync, renameSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { fmt, now } from "./stats.mjs";
+import { markdownTable } from "./table.mjs";
 import { runTurbo } from "./turbo.mjs";
 
 const BENCHMARKS = ["signing", "overhead", "pagination", "size", "mock", "contract", "build"];
@@ -63,48 +64,6 @@ export function machine() {
     os: distro,
     loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
   };
-}
-
-/** @param {Row} row */
-function valueText(row) {
-  if (row.error) return "ERROR";
-  if (row.value === undefined) return "-";
-  return `${fmt(row.value, row.digits)} ${row.unit ?? ""}`.trim();
-}
-
-/** @param {Row} row */
-function spreadText(row) {
-  const s = row.summary;
-  if (!s || s.samples.length < 2) return "";
-  return `${fmt(s.min, row.digits)} – ${fmt(s.max, row.digits)} (n=${s.samples.length})`;
-}
-
-/** @param {Row} row */
-function goalText(row) {
-  if (!row.goal) return "";
-  return `${row.goal.op} ${fmt(row.goal.value, row.digits)}`;
-}
-
-/** @param {Row} row */
-function metText(row) {
-  if (!row.goal) return "";
-  if (row.met === undefined) return "?";
-  return row.met ? "yes" : "NO";
-}
-
-/** @param {Row[]} rows */
-export function markdownTable(rows) {
-  const lines = [
-    "| benchmark | figure | median | min – max | goal | met |",
-    "|---|---|---:|---|---|---|",
-  ];
-  for (const row of rows) {
-    const figure = row.error ? `${row.metric}: ${row.error.split("\n")[0]}` : row.metric;
-    lines.push(
-      `| ${row.benchmark} | ${figure.replace(/\|/g, "\\|")} | ${valueText(row)} | ${spreadText(row)} | ${goalText(row)} | ${metText(row)} |`,
-    );
-  }
-  return lines.join("\n");
 }
 
 async function main() {

@@ -1,0 +1,22 @@
+// @ts-check
+// Prints the root README's "## Performance" section from bench/results.json:
+// `node bench/src/report.mjs` after a `pnpm bench` on an idle machine.
+
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { markdownTable } from "./table.mjs";
+
+const results = JSON.parse(readFileSync(fileURLToPath(new URL("../results.json", import.meta.url)), "utf8"));
+const m = results.machine;
+const day = results.date.slice(0, 10);
+
+console.log(`## Performance
+
+Measured by \`pnpm bench\` ([bench/](bench/README.md) says what each figure is and how it is
+taken) on ${day}, commit \`${results.commit}\`, in ${Math.round(results.totalSeconds)} s of wall time:
+${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB of memory, Node ${m.node.replace(/^v/, "")}, ${m.os}
+(load average ${m.loadAverageAtStart.join(", ")} at the start). Medians of the rounds, with the
+rounds' minimum and maximum; every server on 127.0.0.1 in its own process.
+
+${markdownTable(results.rows)}
+`);
