@@ -96,15 +96,40 @@ export function describeOperations(spec) {
   return operations;
 }
 
+// A JSDoc block from spec text; a star-slash inside it would end the comment early, so it is escaped.
+function jsDoc(text, indent) {
+  const lines = text.replace(/\*\//g, "*\\/").trimEnd().split("\n");
+  return `${indent}/**\n${lines.map((line) => `${indent} *${line ? ` ${line}` : ""}`).join("\n")}\n${indent} */\n`;
+}
+
+/** The client's methods, one per operation, documented with the spec's summary and description. */
+function renderMethods(spec) {
+  const members = [];
+  for (const pathItem of Object.values(spec.paths)) {
+    for (const method of ["get", "put", "post", "delete", "patch"]) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      const text = [operation.summary, operation.description].filter(Boolean).join("\n\n");
+      members.push(`${jsDoc(text, "  ")}  readonly ${operation.operationId}: OperationMethod<"${operation.operationId}">;\n`);
+    }
+  }
+  return (
+    "/** One method per operation: its flat parameters in, its typed 200 body out. */\n" +
+    `export interface OperationMethods {\n${members.join("")}}\n`
+  );
+}
+
 function renderOperations(spec) {
   const operations = describeOperations(spec);
   return (
     HEADER +
-    'import type { OperationDescriptor } from "../operation-descriptor.js";\n\n' +
+    'import type { OperationDescriptor } from "../operation-descriptor.js";\n' +
+    'import type { OperationMethod } from "../types.js";\n\n' +
     "/** Every operation of the HSS spec: its method, path and parameters with their schema rules. */\n" +
     `export const operations = ${JSON.stringify(operations, null, 2)} as const satisfies Record<string, OperationDescriptor>;\n\n` +
     "/** The operationIds of the HSS spec. */\n" +
-    "export type OperationId = keyof typeof operations;\n"
+    "export type OperationId = keyof typeof operations;\n\n" +
+    renderMethods(spec)
   );
 }
 

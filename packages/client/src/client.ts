@@ -7,7 +7,7 @@ import { openCallScope, sleep } from "./abort.js";
 import { createAuthorizer } from "./auth.js";
 import { createCaller } from "./caller.js";
 import { processEnv, resolveCredentials, resolveProjectId } from "./credentials.js";
-import { operations, type OperationId } from "./generated/operations.js";
+import { operations, type OperationId, type OperationMethods } from "./generated/operations.js";
 import { HssTimeoutError } from "./errors.js";
 import { baseUrlOf, checkTimeout, regionOf, retryPolicyOf, validateOption, type HssClientOptions } from "./options.js";
 import { createClient } from "./openapi-fetch.js";
@@ -17,10 +17,10 @@ import { withProjectId } from "./raw.js";
 import { createRedactor } from "./redact.js";
 import { defaultCrypto } from "./signing/index.js";
 import { createTransport } from "./transport.js";
-import type { HssPaths, OperationMethod } from "./types.js";
+import type { HssPaths } from "./types.js";
 
 /** A client of the HSS v5 API: one method per operation, `paginate` walkers, and the raw openapi-fetch client. */
-export type HssClient = { readonly [Op in OperationId]: OperationMethod<Op> } & {
+export type HssClient = OperationMethods & {
   /**
    * Walks every page of a paginated operation, item by item:
    * `for await (const port of hss.paginate.listPorts({ host_id })) ...`.

@@ -28,7 +28,7 @@ export type {
 export { HSS_REGIONS, endpointFor } from "./endpoint.js";
 export type { HssRegion } from "./endpoint.js";
 export { operations } from "./generated/operations.js";
-export type { OperationId } from "./generated/operations.js";
+export type { OperationId, OperationMethods } from "./generated/operations.js";
 export type { paths, components, operations as SpecOperations } from "./generated/schema.js";
 export type {
   OperationParams,

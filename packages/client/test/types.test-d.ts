@@ -4,7 +4,9 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   createHssClient,
   type HssCredentials,
+  type OperationId,
   type OperationItem,
+  type OperationMethods,
   type OperationResult,
   type components,
 } from "../src/index.js";
@@ -56,6 +58,14 @@ describe("operation parameters", () => {
     // @ts-expect-error an access key needs its secret key
     const half: HssCredentials = { accessKey: "ak" };
     void half;
+  });
+});
+
+describe("methods", () => {
+  it("exist for every operation, and only those", () => {
+    expectTypeOf<keyof OperationMethods>().toEqualTypeOf<OperationId>();
+    // @ts-expect-error no such operation
+    void hss.listVulnerabilities;
   });
 });
 
