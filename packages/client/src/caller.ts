@@ -6,7 +6,7 @@ import type { Client } from "openapi-fetch";
 import { openCallScope } from "./abort.js";
 import { HssApiError, HssTimeoutError } from "./errors.js";
 import { operations, type OperationId } from "./generated/operations.js";
-import { checkMaxRetries, checkTimeout, type CallOptions } from "./options.js";
+import { CALL_OPTION_NAMES, checkMaxRetries, checkOptionNames, checkTimeout, type CallOptions } from "./options.js";
 import { groupParams, withDefaults } from "./params.js";
 import type { Redactor } from "./redact.js";
 import { errorFromResponse } from "./response-error.js";
@@ -43,6 +43,7 @@ export function createCaller(config: CallerConfig): CallOperation {
   return async (operationId, params, options = {}) => {
     const descriptor = operations[operationId];
     assertParamsObject(operationId, params);
+    checkOptionNames(operationId, options, CALL_OPTION_NAMES);
     const given = withDefaults(descriptor, params ?? {}, config.region);
     if (config.validate) validateParams(operationId, descriptor, given);
     const timeoutMs = checkTimeout("timeout", options.timeout, config.timeoutMs);

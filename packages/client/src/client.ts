@@ -9,7 +9,7 @@ import { createCaller } from "./caller.js";
 import { processEnv, resolveCredentials, resolveProjectId } from "./credentials.js";
 import { operations, type OperationId, type OperationMethods } from "./generated/operations.js";
 import { HssTimeoutError } from "./errors.js";
-import { baseUrlOf, checkTimeout, regionOf, retryPolicyOf, validateOption, type HssClientOptions } from "./options.js";
+import { baseUrlOf, checkClientOptionNames, checkTimeout, regionOf, retryPolicyOf, validateOption, type HssClientOptions } from "./options.js";
 import { createClient } from "./openapi-fetch.js";
 import { createPaginators } from "./paginate/paginate.js";
 import type { Paginators } from "./paginate/types.js";
@@ -43,6 +43,7 @@ export type HssClient = OperationMethods & {
  * const { total_num, data_list } = await hss.listPorts({ host_id, limit: 50 });
  */
 export function createHssClient(options: HssClientOptions = {}): HssClient {
+  checkClientOptionNames(options);
   const env = processEnv();
   const credentials = resolveCredentials(options.credentials, env);
   const projectId = resolveProjectId(options.projectId, env);

@@ -51,6 +51,39 @@ export interface CallOptions {
   maxRetries?: number;
 }
 
+/** The names of the client's options; typed as a record so a new option cannot be left out. */
+const CLIENT_OPTION_NAMES: Record<keyof HssClientOptions, true> = {
+  region: true,
+  baseUrl: true,
+  projectId: true,
+  credentials: true,
+  validate: true,
+  maxRetries: true,
+  retryDelay: true,
+  timeout: true,
+  middleware: true,
+  fetch: true,
+};
+
+/** The names of a call's options. */
+export const CALL_OPTION_NAMES: Record<keyof CallOptions, true> = { signal: true, timeout: true, maxRetries: true };
+
+/**
+ * Refuses option names that `known` lacks, since a misspelt option would otherwise be silently
+ * ignored. The value is not shown: a misplaced option may be a credential.
+ */
+export function checkOptionNames(owner: string, given: unknown, known: Readonly<Record<string, true>>): void {
+  if (given === undefined) return;
+  if (typeof given !== "object" || given === null) {
+    throw new HssConfigurationError(`${owner} takes an options object; got ${typeof given}.`);
+  }
+  for (const name of Object.keys(given)) {
+    if (!Object.hasOwn(known, name)) {
+      throw new HssConfigurationError(`${owner} has no option ${name}; the options are ${Object.keys(known).join(", ")}.`);
+    }
+  }
+}
+
 /** setTimeout's largest delay; a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -76,6 +109,12 @@ export function checkTimeout(option: string, value: unknown, fallback: number = 
 /** The `maxRetries` option, checked. */
 export function checkMaxRetries(option: string, value: unknown, fallback: number = DEFAULTS.maxRetries): number {
   return integerOption(option, value, 0, fallback);
+}
+
+/** The client's options, checked for unknown names (their values are checked one by one). */
+export function checkClientOptionNames(options: unknown): void {
+  checkOptionNames("createHssClient", options, CLIENT_OPTION_NAMES);
+  checkOptionNames("retryDelay", (options as HssClientOptions | undefined)?.retryDelay, { initialMs: true, maxMs: true });
 }
 
 /** The retry policy of the options, checked. */

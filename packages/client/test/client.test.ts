@@ -380,6 +380,29 @@ describe("construction", () => {
     expect(() => client(undefined, options)).toThrow(new HssConfigurationError(message));
   });
 
+  it("refuses an unknown option by name, without showing its value (it may be a credential)", () => {
+    const attempt = () => client(undefined, { token: "misplaced-token-value" } as never);
+    expect(attempt).toThrow(
+      new HssConfigurationError(
+        "createHssClient has no option token; the options are region, baseUrl, projectId, credentials, validate, maxRetries, retryDelay, timeout, middleware, fetch.",
+      ),
+    );
+    expect(() => client(undefined, { retryDelay: { initial: 5 } as never })).toThrow(
+      "retryDelay has no option initial; the options are initialMs, maxMs.",
+    );
+  });
+
+  it("refuses an unknown per-call option", async () => {
+    const { hss, requests } = client();
+    await expect(hss.listUsers({}, { timeOut: 5 } as never)).rejects.toThrow(
+      "listUsers has no option timeOut; the options are signal, timeout, maxRetries.",
+    );
+    await expect(hss.paginate.listUsers.all({}, { page_size: 5 } as never)).rejects.toThrow(
+      "paginate.listUsers has no option page_size; the options are pageSize, maxItems, concurrency, signal, timeout, maxRetries.",
+    );
+    expect(requests).toHaveLength(0);
+  });
+
   it("refuses a bad per-call option", async () => {
     const { hss } = client();
     await expect(hss.listUsers({}, { timeout: -5 })).rejects.toThrow("timeout must be an integer from 1 to 2147483647; got -5.");

@@ -3,6 +3,7 @@
 
 import type { CallOperation } from "../caller.js";
 import { HssValidationError } from "../errors.js";
+import { checkOptionNames } from "../options.js";
 import { operations, type OperationId } from "../generated/operations.js";
 import type { OperationDescriptor, ParameterRules } from "../operation-descriptor.js";
 import { assertParamsObject, callerParameters, describeRules, meetsRules, refuseUnknown } from "../validate.js";
@@ -31,6 +32,16 @@ function checkWalkParams(owner: string, descriptor: OperationDescriptor, params:
   refuseUnknown(owner, Object.fromEntries(passed.map((name) => [name, given[name]])), names, WALK_SETS_HINT);
 }
 
+/** The names of a walk's options; typed as a record so a new option cannot be left out. */
+const WALK_OPTION_NAMES: Record<keyof PaginateOptions, true> = {
+  pageSize: true,
+  maxItems: true,
+  concurrency: true,
+  signal: true,
+  timeout: true,
+  maxRetries: true,
+};
+
 function planWalk(
   operationId: OperationId,
   descriptor: OperationDescriptor,
@@ -38,6 +49,7 @@ function planWalk(
   validate: boolean,
 ): WalkPlan {
   const owner = `paginate.${operationId}`;
+  checkOptionNames(owner, options, WALK_OPTION_NAMES);
   const check = (parameter: string, value: unknown, rules: ParameterRules) => {
     if (!meetsRules(rules, value)) {
       throw new HssValidationError({ operationId: owner, parameter, value, allowed: describeRules(rules), problem: "invalid" });
