@@ -143,7 +143,7 @@ async function proxyCommand(args: string[], io: CliIo): Promise<number> {
   io.stdout(
     `hss-contract proxy: Prism validation proxy listening on ${proxy.url}, forwarding to ${upstream}\n` +
       "  Send your traffic to that URL: a response that breaks the spec comes back as a 500 listing\n" +
-      "  each violation; an invalid request is refused with the spec's 400 and never forwarded. Ctrl-C stops it.\n",
+      "  each violation; an invalid request is refused with 422 and never forwarded. Ctrl-C stops it.\n",
   );
   await (io.stopSignal ?? new Promise<void>(() => undefined));
   await proxy.close();

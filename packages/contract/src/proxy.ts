@@ -1,4 +1,4 @@
-import { startMock, type RunningMock } from "@hss-kit/mock";
+import type { RunningMock } from "@hss-kit/mock";
 import { UsageError } from "./options.js";
 
 /** Options of {@link startValidationProxy}. */
@@ -14,8 +14,8 @@ export interface ProxyOptions {
 /**
  * Starts Prism's validation proxy in front of an implementation: valid requests are forwarded,
  * and a response that breaks the spec comes back as a 500 listing each violation (invalid
- * requests are refused before they reach the upstream), so a team can send its own traffic
- * through it and see every violation.
+ * requests are refused with 422 before they reach the upstream), so a team can send its own
+ * traffic through it and see every violation.
  */
 export async function startValidationProxy(options: ProxyOptions): Promise<RunningMock> {
   let url: URL;
@@ -27,5 +27,7 @@ export async function startValidationProxy(options: ProxyOptions): Promise<Runni
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new UsageError(`--upstream must be an absolute http:// or https:// URL; got ${JSON.stringify(options.upstream)}.`);
   }
+  // Prism is heavy to load: only the proxy command pays for it, not every contract run.
+  const { startMock } = await import("@hss-kit/mock");
   return startMock({ upstream: options.upstream, port: options.port ?? 0, host: options.host ?? "127.0.0.1", logLevel: "silent" });
 }

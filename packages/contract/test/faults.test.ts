@@ -1,0 +1,89 @@
+// Proves the checks: each fault of the reference implementation breaks one rule of the spec,
+// and a contract run against that faulty variant must fail the check written for that rule.
+import { afterAll, describe, expect, it } from "vitest";
+import { runContract, type ContractReport } from "../src/index.js";
+import { createReferenceServer, FAULTS, type Fault } from "./fixtures/reference-server.js";
+
+/** Short deadline so the hanging variant costs seconds, not the default 10 s per request. */
+const TIMEOUT_MS = 500;
+
+interface Row {
+  fault: Fault;
+  check: string;
+  caught: boolean;
+  alsoCaughtBy: string[];
+  wallMs: number;
+  report: ContractReport;
+}
+
+const rows: Row[] = [];
+
+async function runAgainst(fault: Fault): Promise<Row> {
+  const server = await createReferenceServer({ fault });
+  const started = performance.now();
+  try {
+    const report = await runContract({
+      baseUrl: server.url,
+      projectId: server.projectId,
+      token: server.token,
+      taskId: server.taskId,
+      seed: 7,
+      timeoutMs: TIMEOUT_MS,
+    });
+    const failing = [...new Set(report.results.filter((r) => r.status === "fail").map((r) => r.check))];
+    const { check } = FAULTS[fault];
+    const row = {
+      fault,
+      check,
+      caught: failing.includes(check),
+      alsoCaughtBy: failing.filter((c) => c !== check),
+      wallMs: Math.round(performance.now() - started),
+      report,
+    };
+    rows.push(row);
+    return row;
+  } finally {
+    await server.close();
+  }
+}
+
+describe.each(Object.keys(FAULTS) as Fault[])("the fault %s", (fault) => {
+  it(`is caught by ${FAULTS[fault].check} (${FAULTS[fault].breaks})`, async () => {
+    const row = await runAgainst(fault);
+    expect(row.caught).toBe(true);
+    // Every failure of the catching check names its request, token redacted.
+    const failures = row.report.results.filter((r) => r.check === row.check && r.status === "fail").flatMap((r) => r.failures);
+    for (const failure of failures) {
+      expect(failure.curl).toMatch(/^curl /);
+      expect(failure.curl).not.toContain("reference-token");
+      expect(failure.violations.length).toBeGreaterThan(0);
+    }
+    // A hanging, resetting or flooding target stays a bounded, failing run.
+    expect(row.wallMs).toBeLessThan(10 * TIMEOUT_MS);
+  });
+});
+
+afterAll(() => {
+  const width = Math.max(...rows.map((r) => r.fault.length));
+  const lines = rows.map((r) =>
+    `${r.fault.padEnd(width)}  ${r.caught ? "caught" : "MISSED"} by ${r.check}${r.alsoCaughtBy.length ? ` (also ${r.alsoCaughtBy.join(", ")})` : ""}`,
+  );
+  const caught = rows.filter((r) => r.caught).length;
+  console.log(`${lines.join("\n")}\nfaults planted: ${Object.keys(FAULTS).length}, run: ${rows.length}, caught by their check: ${caught}, caught by their check alone: ${rows.filter((r) => r.caught && r.alsoCaughtBy.length === 0).length}`);
+});
+
+describe("the fault table", () => {
+  it("plants one fault per check the README documents, so no check goes unproven", () => {
+    const proven = new Set(Object.values(FAULTS).map((f) => f.check));
+    expect([...proven].sort()).toEqual([
+      "auth.empty-token", "auth.missing-token", "auth.wrong-token",
+      "conformance.body", "conformance.content-type", "conformance.error-body", "conformance.request-id", "conformance.status",
+      "filters.match", "filters.total",
+      "inputs.above-max", "inputs.accepted", "inputs.bad-enum", "inputs.below-min", "inputs.generated",
+      "inputs.missing-required", "inputs.too-long", "inputs.too-short", "inputs.wrong-type",
+      "pagination.compose", "pagination.default-limit", "pagination.idempotent", "pagination.limit",
+      "pagination.past-end", "pagination.total-stable", "pagination.walk",
+      "robustness.transport",
+    ]);
+  });
+});

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatConsole, runContract, summaryLine, type ContractReport } from "../src/index.js";
+import { createReferenceServer, type ReferenceServer } from "./fixtures/reference-server.js";
+
+describe("the reference implementation under a default (full) run", () => {
+  let server: ReferenceServer;
+  let report: ContractReport;
+  let wallMs: number;
+
+  beforeAll(async () => {
+    server = await createReferenceServer();
+    const started = performance.now();
+    report = await runContract({ baseUrl: server.url, projectId: server.projectId, token: server.token, taskId: server.taskId });
+    wallMs = performance.now() - started;
+  });
+  afterAll(() => server.close());
+
+  it("passes every check", () => {
+    const failed = report.results.filter((r) => r.status === "fail");
+    // On failure the console report of the failing checks is the assertion message.
+    expect(failed.length === 0 ? "" : formatConsole({ ...report, results: failed })).toBe("");
+  });
+
+  it("skips only what the spec leaves undefined", () => {
+    expect(report.results.filter((r) => r.status === "skip").map((r) => `${r.check} ${r.operation}: ${r.reason}`)).toEqual([
+      "pagination.default-limit listLocalImageHosts: the spec documents no default for limit",
+    ]);
+  });
+
+  it("runs every family on every operation, and discovers the host_id for listPorts", () => {
+    for (const operation of ["listProcessesHost", "listUsers", "listPorts", "listVulScanTaskHost", "listLocalImageHosts"]) {
+      const families = new Set(report.results.filter((r) => r.operation === operation && r.status === "pass").map((r) => r.check.split(".")[0]));
+      expect([...families].sort(), operation).toEqual(["auth", "conformance", "filters", "inputs", "pagination", "robustness"]);
+    }
+    expect(report.discovered).toEqual([expect.stringMatching(/^host_id ".+" from listUsers$/)]);
+  });
+
+  it("finishes well under 30 seconds", () => {
+    console.log(`default run against the reference implementation: ${report.requests} requests, ${Math.round(wallMs)} ms, ${summaryLine(report.summary)}`);
+    expect(wallMs).toBeLessThan(30_000);
+  });
+});
