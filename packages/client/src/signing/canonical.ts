@@ -1,0 +1,145 @@
+// Canonical-request pieces for Huawei Cloud "SDK-HMAC-SHA256" signing.
+// Pure string functions, no crypto, so the exact bytes that get hashed can be unit-tested on
+// their own and the same code runs in Node and in browsers.
+
+/** Algorithm name that opens both the string to sign and the Authorization header. */
+export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
+
+const UNRESERVED = /^[A-Za-z0-9\-_.~]$/;
+const ALL_UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
+
+// encodeURIComponent throws on lone surrogates; the URL parser and TextEncoder send U+FFFD
+// instead, so do the same to sign what will actually go on the wire.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function encodeUtf8Component(value: string): string {
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(value);
+  } catch {
+    encoded = encodeURIComponent(value.replace(LONE_SURROGATE, "\uFFFD"));
+  }
+  // encodeURIComponent keeps !'()* which the gateway's encoder escapes.
+  return encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * Percent-encodes a raw (not yet encoded) string the way the gateway does: only RFC 3986
+ * unreserved characters survive, everything else becomes upper-case %XX over its UTF-8 bytes,
+ * and a space is always %20 (never "+"), because any other spelling changes the signature.
+ */
+export function percentEncode(value: string): string {
+  return encodeUtf8Component(value);
+}
+
+/**
+ * Canonicalizes one component that may already be percent-encoded (a URL's pathname segment or
+ * query key/value). Working escape by escape keeps the result byte-exact, even for escapes that
+ * are not valid UTF-8, and makes raw, lower-case-hex and upper-case-hex input sign identically:
+ * an escape of an unreserved byte becomes the character, any other escape is upper-cased,
+ * a stray "%" is itself encoded, and everything else is encoded as in {@link percentEncode}.
+ * `plusIsSpace` applies form-encoding's rule for query strings, which URL parsers also follow.
+ */
+export function canonicalizeComponent(component: string, plusIsSpace = false): string {
+  // Most path segments and query parts are plain ASCII words: skip the regex work for them.
+  if (ALL_UNRESERVED.test(component)) return component;
+  return component.replace(/%([0-9A-Fa-f]{2})|%|[^%]+/g, (match, hex: string | undefined) => {
+    if (hex !== undefined) {
+      const char = String.fromCharCode(parseInt(hex, 16));
+      return UNRESERVED.test(char) ? char : `%${hex.toUpperCase()}`;
+    }
+    if (match === "%") return "%25";
+    return encodeUtf8Component(plusIsSpace ? match.replace(/\+/g, " ") : match);
+  });
+}
+
+/**
+ * Builds the canonical URI from a URL pathname (encoded or raw). Segments are canonicalized one
+ * by one so an encoded "/" (%2F) inside a path parameter stays part of its segment; the
+ * trailing "/" is required by the algorithm even when the request path has none.
+ */
+export function canonicalUri(pathname: string): string {
+  const uri = pathname
+    .split("/")
+    .map((segment) => canonicalizeComponent(segment))
+    .join("/");
+  return uri.endsWith("/") ? uri : `${uri}/`;
+}
+
+/**
+ * Builds the canonical query string from a URL's search part (with or without "?").
+ * Pairs are sorted by encoded key, then by encoded value, so repeated keys appear once per
+ * value in a stable order; a key with no "=" is signed as "key=". Encoded strings are ASCII,
+ * so JavaScript string order equals the byte order the gateway uses.
+ */
+export function canonicalQuery(search: string): string {
+  const query = search.startsWith("?") ? search.slice(1) : search;
+  const pairs: Array<[string, string]> = [];
+  for (const part of query.split("&")) {
+    if (part === "") continue;
+    const eq = part.indexOf("=");
+    const rawKey = eq === -1 ? part : part.slice(0, eq);
+    const rawValue = eq === -1 ? "" : part.slice(eq + 1);
+    pairs.push([canonicalizeComponent(rawKey, true), canonicalizeComponent(rawValue, true)]);
+  }
+  pairs.sort(([ak, av], [bk, bv]) => compare(ak, bk) || compare(av, bv));
+  return pairs.map(([k, v]) => `${k}=${v}`).join("&");
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Builds the canonical headers block from the headers being signed (name to value).
+ * Names are lower-cased and values trimmed because proxies may change case and padding;
+ * every line ends with "\n", as the algorithm expects.
+ */
+export function canonicalHeaders(headers: Readonly<Record<string, string>>): string {
+  return Object.entries(headers)
+    .map(([name, value]): [string, string] => [name.toLowerCase(), value.trim()])
+    .sort(([a], [b]) => compare(a, b))
+    .map(([name, value]) => `${name}:${value}\n`)
+    .join("");
+}
+
+/**
+ * Builds the SignedHeaders list: lower-cased, de-duplicated, sorted, joined by ";". It appears
+ * both in the canonical request and in the Authorization header, so one function makes both.
+ */
+export function signedHeadersList(names: Iterable<string>): string {
+  return [...new Set([...names].map((n) => n.toLowerCase()))].sort(compare).join(";");
+}
+
+/** The six parts of a canonical request, each already in canonical form. */
+export interface CanonicalRequestParts {
+  method: string;
+  canonicalUri: string;
+  canonicalQuery: string;
+  canonicalHeaders: string;
+  signedHeaders: string;
+  payloadHashHex: string;
+}
+
+/**
+ * Joins the canonical request. The method is upper-cased because fetch normalizes it before
+ * sending, so signing "get" must give the same result as signing "GET".
+ */
+export function canonicalRequest(parts: CanonicalRequestParts): string {
+  return [
+    parts.method.toUpperCase(),
+    parts.canonicalUri,
+    parts.canonicalQuery,
+    parts.canonicalHeaders,
+    parts.signedHeaders,
+    parts.payloadHashHex,
+  ].join("\n");
+}
+
+/**
+ * Builds the string that the secret key signs. The date must be the exact X-Sdk-Date header
+ * value sent, since the gateway rebuilds this string from that header.
+ */
+export function stringToSign(sdkDate: string, canonicalRequestHashHex: string): string {
+  return `${SIGNING_ALGORITHM}\n${sdkDate}\n${canonicalRequestHashHex}`;
+}

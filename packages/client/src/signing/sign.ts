@@ -1,0 +1,196 @@
+// AK/SK request signing ("SDK-HMAC-SHA256") for the HSS API gateway.
+// Turns a request into the X-Sdk-Date and Authorization headers; the hashing is injected so the
+// same code signs with node:crypto on Node and Web Crypto elsewhere.
+
+import {
+  SIGNING_ALGORITHM,
+  canonicalHeaders,
+  canonicalQuery,
+  canonicalRequest,
+  canonicalUri,
+  signedHeadersList,
+  stringToSign,
+} from "./canonical.js";
+
+/**
+ * The two hashes the signer needs. Each may answer synchronously or with a promise, so Node can
+ * hash synchronously while Web Crypto, which is promise-only, still fits the same interface.
+ */
+export interface SigningCrypto {
+  /** Lower-case hex SHA-256 of `data` (a string is hashed as UTF-8). */
+  sha256Hex(data: string | Uint8Array): Promise<string> | string;
+  /** Lower-case hex HMAC-SHA256 of the UTF-8 `data` under the UTF-8 `key`. */
+  hmacSha256Hex(key: string, data: string): Promise<string> | string;
+}
+
+/**
+ * An access key pair. `projectId` and `securityToken` are for project-scoped and temporary
+ * credentials: the gateway wants them sent (and signed) as X-Project-Id and X-Security-Token.
+ */
+export interface SigningCredentials {
+  accessKey: string;
+  secretKey: string;
+  projectId?: string;
+  securityToken?: string;
+}
+
+/** Header shapes accepted by {@link signRequest}, so callers need not convert first. */
+export type HeadersLike =
+  | Headers
+  | Readonly<Record<string, string | undefined>>
+  | ReadonlyArray<readonly [string, string]>;
+
+/** What {@link signRequest} needs to know about one request. */
+export interface SignRequestInput {
+  method: string;
+  /** Absolute URL; its host is signed when no Host header is given, as fetch sends it. */
+  url: string | URL;
+  headers?: HeadersLike;
+  /** Exact body bytes or text (hashed as UTF-8); omit when there is no body. */
+  body?: string | Uint8Array;
+  accessKey: string;
+  secretKey: string;
+  /** Signing time; defaults to now, so every call (and every retry) gets a fresh date. */
+  date?: Date;
+  /**
+   * Exact headers to sign instead of the default (host, plus content-type when present), for
+   * matching another signer or a published test vector. x-sdk-date is always signed, and so
+   * are x-project-id and x-security-token when present, because the gateway requires it.
+   */
+  signedHeaderNames?: readonly string[];
+}
+
+/** The headers a signed request must carry in addition to its own. */
+export interface SdkAuthHeaders {
+  "X-Sdk-Date": string;
+  Authorization: string;
+}
+
+const ALWAYS_SIGNED_WHEN_PRESENT = ["x-project-id", "x-security-token"] as const;
+
+/**
+ * Rejects missing or empty keys before any hashing, naming the parameter but never echoing its
+ * value, since a secret key must not leak into logs through an error message.
+ */
+export function assertCredentials(credentials: { accessKey?: unknown; secretKey?: unknown }): void {
+  for (const name of ["accessKey", "secretKey"] as const) {
+    const value = credentials?.[name];
+    if (typeof value !== "string" || value === "") {
+      throw new TypeError(`credentials.${name} must be a non-empty string`);
+    }
+  }
+}
+
+/**
+ * Formats a date as X-Sdk-Date (YYYYMMDDTHHMMSSZ, UTC): the gateway rejects any other form and
+ * any date more than 15 minutes off its clock.
+ */
+export function formatSdkDate(date: Date): string {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new RangeError("date must be a valid Date");
+  }
+  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+function lowerCaseHeaders(headers: HeadersLike | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (name: string, value: string | undefined): void => {
+    if (value === undefined) return;
+    const key = name.toLowerCase();
+    const previous = out.get(key);
+    out.set(key, previous === undefined ? value : `${previous}, ${value}`);
+  };
+  if (headers === undefined) return out;
+  if (typeof Headers !== "undefined" && headers instanceof Headers) {
+    headers.forEach((value, name) => add(name, value));
+  } else if (Array.isArray(headers)) {
+    for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>) add(name, value);
+  } else {
+    for (const [name, value] of Object.entries(headers)) add(name, value);
+  }
+  return out;
+}
+
+/**
+ * Signs one request and returns the headers to add to it. The caller sends the request with
+ * exactly the signed header values, URL and body; anything changed afterwards breaks the
+ * signature. Always resolves asynchronously so callers need not care which crypto is injected.
+ */
+export async function signRequest(input: SignRequestInput, crypto: SigningCrypto): Promise<SdkAuthHeaders> {
+  assertCredentials(input);
+  const url = typeof input.url === "string" ? new URL(input.url) : input.url;
+  const sdkDate = formatSdkDate(input.date ?? new Date());
+  const headers = lowerCaseHeaders(input.headers);
+  headers.set("x-sdk-date", sdkDate);
+  if (!headers.has("host")) headers.set("host", url.host);
+
+  const names = new Set(
+    (input.signedHeaderNames ?? ["host", ...(headers.has("content-type") ? ["content-type"] : [])]).map((n) =>
+      n.toLowerCase(),
+    ),
+  );
+  names.add("x-sdk-date");
+  for (const name of ALWAYS_SIGNED_WHEN_PRESENT) if (headers.has(name)) names.add(name);
+
+  const signed: Record<string, string> = {};
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value === undefined) throw new Error(`cannot sign header "${name}": the request does not set it`);
+    signed[name] = value;
+  }
+  const signedHeaders = signedHeadersList(names);
+
+  const request = canonicalRequest({
+    method: input.method,
+    canonicalUri: canonicalUri(url.pathname),
+    canonicalQuery: canonicalQuery(url.search),
+    canonicalHeaders: canonicalHeaders(signed),
+    signedHeaders,
+    payloadHashHex: await crypto.sha256Hex(input.body ?? ""),
+  });
+  const toSign = stringToSign(sdkDate, await crypto.sha256Hex(request));
+  const signature = await crypto.hmacSha256Hex(input.secretKey, toSign);
+
+  return {
+    "X-Sdk-Date": sdkDate,
+    Authorization: `${SIGNING_ALGORITHM} Access=${input.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+  };
+}
+
+/**
+ * Signs a fetch Request, for use in an openapi-fetch `onRequest` middleware: returns a new
+ * Request carrying X-Sdk-Date and Authorization (plus X-Project-Id / X-Security-Token from the
+ * credentials when the request lacks them). The body is read from a clone, and only when there
+ * is one, and the bytes hashed are the bytes sent. `now` may be a clock so tests can fix it;
+ * by default each call signs with the current time, which a retry needs.
+ */
+export async function signFetchRequest(
+  request: Request,
+  credentials: SigningCredentials,
+  crypto: SigningCrypto,
+  now?: Date | (() => Date),
+): Promise<Request> {
+  assertCredentials(credentials);
+  const headers = new Headers(request.headers);
+  if (credentials.projectId && !headers.has("x-project-id")) headers.set("X-Project-Id", credentials.projectId);
+  if (credentials.securityToken && !headers.has("x-security-token")) {
+    headers.set("X-Security-Token", credentials.securityToken);
+  }
+  const body = request.body === null ? undefined : new Uint8Array(await request.clone().arrayBuffer());
+
+  const auth = await signRequest(
+    {
+      method: request.method,
+      url: request.url,
+      headers,
+      body,
+      accessKey: credentials.accessKey,
+      secretKey: credentials.secretKey,
+      date: typeof now === "function" ? now() : now,
+    },
+    crypto,
+  );
+  headers.set("X-Sdk-Date", auth["X-Sdk-Date"]);
+  headers.set("Authorization", auth.Authorization);
+  return new Request(request, body === undefined ? { headers } : { headers, body });
+}
