@@ -85,6 +85,8 @@ export function resolveOptions(options: ContractOptions, spec: Spec): ResolvedOp
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new UsageError(`--base-url must be an absolute http:// or https:// URL; got ${quote(options.baseUrl)}.`);
   }
+  // Not echoed: user info in a URL is a password, and every report line would carry it.
+  if (url.username || url.password) throw new UsageError("--base-url must not carry credentials (user:password@); pass the token with --token.");
   if (url.search || url.hash) throw new UsageError(`--base-url must not carry a query or fragment; got ${quote(options.baseUrl)}.`);
   if (typeof options.projectId !== "string") throw new UsageError("--project-id is required.");
   checkLength("--project-id", options.projectId, parameterSchema(spec, "project_id") ?? { minLength: 1 }, "project_id");

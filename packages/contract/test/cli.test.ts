@@ -143,6 +143,7 @@ describe("hss-contract usage errors", () => {
     [["--bogus", ...target], "Unknown option '--bogus'"],
     [["--project-id", "p1", "--token", "t"], "--base-url is required (or set HSS_BASE_URL)"],
     [["--base-url", "ftp://example.test", "--project-id", "p1", "--token", "t"], '--base-url must be an absolute http:// or https:// URL; got "ftp://example.test".'],
+    [["--base-url", "http://user:pa55word@127.0.0.1:9", "--project-id", "p1", "--token", "t"], "--base-url must not carry credentials (user:password@); pass the token with --token."],
     [["--base-url", "http://127.0.0.1:9", "--project-id", "", "--token", "t"], '--project-id must be 1 to 256 characters long (the spec\'s project_id); got "".'],
     [["--base-url", "http://127.0.0.1:9", "--project-id", "p1"], "--token is required (or set HSS_TOKEN)"],
     [["--host-id", "h".repeat(129), ...target], "--host-id must be 0 to 128 characters long (the spec's host_id)"],
@@ -154,6 +155,7 @@ describe("hss-contract usage errors", () => {
     expect(ran.code).toBe(2);
     expect(ran.stderr).toContain(message);
     expect(ran.stderr).not.toContain("secret-token-value");
+    expect(ran.stderr).not.toContain("pa55word");
     expect(ran.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runContract, type CheckResult } from "../src/index.js";
+import { createReferenceServer, type ReferenceServer } from "./fixtures/reference-server.js";
+
+describe("inputs.generated", () => {
+  let server: ReferenceServer;
+  beforeAll(async () => {
+    server = await createReferenceServer({ fault: "inputs.combination-crash" });
+  });
+  afterAll(() => server.close());
+
+  const generated = async (seed: number): Promise<CheckResult[]> => {
+    const report = await runContract({ baseUrl: server.url, projectId: server.projectId, token: server.token, taskId: server.taskId, seed });
+    return report.results.filter((r) => r.check === "inputs.generated");
+  };
+
+  it("shrinks a failure to a minimal combination and reproduces it from the same seed", async () => {
+    const first = await generated(11);
+    const again = await generated(11);
+    expect(first.map((r) => r.status)).toEqual(["fail", "fail", "fail", "fail", "fail"]);
+    const notes = first.map((r) => r.failures[0]?.note ?? "");
+    expect(again.map((r) => r.failures[0]?.note)).toEqual(notes);
+    for (const note of notes) {
+      // The fault needs two optional filters: shrinking leaves exactly two parameters.
+      expect(note).toMatch(/shrunk \d+ time\(s\) to [a-z_]+=[^&]*&[a-z_]+=[^&]*\s\(seed 11, path [\d:]+\); rerun with --seed 11$/);
+    }
+    const failing = first.find((r) => r.operation === "listPorts")?.failures[0];
+    expect(failing?.status).toBe(500);
+    expect(failing?.curl).toContain("host_id=");
+  });
+});
