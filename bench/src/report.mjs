@@ -4,6 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { fmt } from "./stats.mjs";
 import { markdownTable } from "./table.mjs";
 
 const results = JSON.parse(readFileSync(fileURLToPath(new URL("../results.json", import.meta.url)), "utf8"));
@@ -19,4 +20,15 @@ ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB of memory, Node ${m.node.replace(
 rounds' minimum and maximum; every server on 127.0.0.1 in its own process.
 
 ${markdownTable(results.rows)}
-`);
+${notes(results.rows)}`);
+
+/** @param {any[]} rows */
+function notes(rows) {
+  const missed = rows.filter((r) => r.goal && r.met === false);
+  const errors = rows.filter((r) => r.error);
+  const lines = [
+    ...missed.map((r) => `- Goal not met: ${r.benchmark}, ${r.metric}: ${fmt(r.value, r.digits)} ${r.unit} against ${r.goal.op} ${r.goal.value}.`),
+    ...errors.map((r) => `- Not measured: ${r.benchmark}, ${r.metric}: ${r.error.split("\n")[0]}`),
+  ];
+  return lines.length ? `\n${lines.join("\n")}\n` : "";
+}
