@@ -10,7 +10,7 @@ const TURBO = `${ROOT}/node_modules/.bin/turbo`;
 
 /**
  * @param {string[]} args
- * @returns {{ ok: boolean, status: number | null, seconds: number, output: string, tail: string }}
+ * @returns {{ ok: boolean, status: number | string | null, seconds: number, output: string, tail: string }}
  */
 export function runTurbo(args) {
   if (!existsSync(TURBO)) throw new Error(`turbo not found at ${TURBO}: run pnpm install`);
@@ -26,5 +26,11 @@ export function runTurbo(args) {
   const lines = output.split("\n").map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
   const failedTasks = lines.find((l) => /^\s*Failed:/.test(l))?.trim();
   const tail = [failedTasks, ...lines.slice(-12)].filter(Boolean).join("\n");
-  return { ok: result.status === 0, status: result.status, seconds, output, tail };
+  // Interrupted (Ctrl-C), turbo prints "Shutting down Turborepo tasks..." and still exits 0, so a
+  // run counts as a success only if every task it planned succeeded.
+  const tasks = output.match(/Tasks:\s+(\d+) successful, (\d+) total/);
+  const interrupted = /Shutting down Turborepo tasks/.test(output) || result.signal !== null;
+  const complete = !tasks || tasks[1] === tasks[2];
+  const ok = result.status === 0 && !interrupted && complete;
+  return { ok, status: interrupted ? "interrupted" : result.status, seconds, output, tail };
 }

@@ -239,6 +239,7 @@ function editOneLine() {
   };
   const onSignal = (/** @type {NodeJS.Signals} */ signal) => {
     restore();
+    console.error(`\nbench: ${EDITED_FILE.slice(ROOT.length + 1)} restored; run \`pnpm build\` to rebuild what the edited spec generated.`);
     process.kill(process.pid, signal);
   };
   process.once("SIGINT", onSignal);
