@@ -1,11 +1,10 @@
 import { parseArgs } from "node:util";
-import { startMock } from "./index.js";
 
 const usage = "Usage: hss-mock [--port N] [--host ADDRESS] [--spec FILE]  (defaults from MOCK_PORT or PORT, and HOST; port 4010 on 127.0.0.1)";
 
 function parsePort(raw: string): number {
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) {
     console.error(`--port must be an integer from 0 to 65535; got ${JSON.stringify(raw)}.\n${usage}`);
     process.exit(2);
   }
@@ -26,6 +25,8 @@ if (values.help) {
 }
 
 const port = parsePort(values.port);
+// Prism takes about a second to load: only after the arguments are known to be good.
+const { startMock } = await import("./index.js");
 const mock = await startMock({
   port,
   host: values.host,
