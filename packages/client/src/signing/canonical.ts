@@ -7,6 +7,7 @@ export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
 
 const UNRESERVED = /^[A-Za-z0-9\-_.~]$/;
 const ALL_UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
+const ALL_UNRESERVED_PATH = /^[A-Za-z0-9\-_.~/]*$/;
 
 // encodeURIComponent throws on lone surrogates; the URL parser and TextEncoder send U+FFFD
 // instead, so do the same to sign what will actually go on the wire.
@@ -59,10 +60,13 @@ export function canonicalizeComponent(component: string, plusIsSpace = false): s
  * trailing "/" is required by the algorithm even when the request path has none.
  */
 export function canonicalUri(pathname: string): string {
-  const uri = pathname
-    .split("/")
-    .map((segment) => canonicalizeComponent(segment))
-    .join("/");
+  // A path of unreserved characters only (the usual case) is its own canonical form.
+  const uri = ALL_UNRESERVED_PATH.test(pathname)
+    ? pathname
+    : pathname
+        .split("/")
+        .map((segment) => canonicalizeComponent(segment))
+        .join("/");
   return uri.endsWith("/") ? uri : `${uri}/`;
 }
 
@@ -96,11 +100,11 @@ function compare(a: string, b: string): number {
  * every line ends with "\n", as the algorithm expects.
  */
 export function canonicalHeaders(headers: Readonly<Record<string, string>>): string {
-  return Object.entries(headers)
-    .map(([name, value]): [string, string] => [name.toLowerCase(), value.trim()])
-    .sort(([a], [b]) => compare(a, b))
-    .map(([name, value]) => `${name}:${value}\n`)
-    .join("");
+  const lines = Object.keys(headers).map((name): [string, string] => [name.toLowerCase(), headers[name]!.trim()]);
+  lines.sort(([a], [b]) => compare(a, b));
+  let block = "";
+  for (const [name, value] of lines) block += `${name}:${value}\n`;
+  return block;
 }
 
 /**
@@ -108,7 +112,10 @@ export function canonicalHeaders(headers: Readonly<Record<string, string>>): str
  * both in the canonical request and in the Authorization header, so one function makes both.
  */
 export function signedHeadersList(names: Iterable<string>): string {
-  return [...new Set([...names].map((n) => n.toLowerCase()))].sort(compare).join(";");
+  const unique = new Set<string>();
+  for (const name of names) unique.add(name.toLowerCase());
+  // The default sort orders strings by UTF-16 code unit, as compare does, without a callback.
+  return [...unique].sort().join(";");
 }
 
 /** The six parts of a canonical request, each already in canonical form. */

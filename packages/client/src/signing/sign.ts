@@ -68,6 +68,9 @@ export interface SdkAuthHeaders {
 
 const ALWAYS_SIGNED_WHEN_PRESENT = ["x-project-id", "x-security-token"] as const;
 
+/** SHA-256 of no bytes: the payload hash of every request without a body, so it is not recomputed. */
+const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
 /**
  * Rejects missing or empty keys before any hashing, naming the parameter but never echoing its
  * value, since a secret key must not leak into logs through an error message.
@@ -89,7 +92,12 @@ export function formatSdkDate(date: Date): string {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new RangeError("date must be a valid Date");
   }
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  // YYYY-MM-DDTHH:MM:SS.sssZ, cut by position: this runs on every attempt, and slicing costs a
+  // fraction of two regular expressions.
+  const iso = date.toISOString();
+  // X-Sdk-Date has a four-digit year; toISOString writes any other year with a sign and six digits.
+  if (iso.length !== 24) throw new RangeError("date must be in the years 0000 to 9999");
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
 function lowerCaseHeaders(headers: HeadersLike | undefined): Map<string, string> {
@@ -146,7 +154,7 @@ export async function signRequest(input: SignRequestInput, crypto: SigningCrypto
     canonicalQuery: canonicalQuery(url.search),
     canonicalHeaders: canonicalHeaders(signed),
     signedHeaders,
-    payloadHashHex: await crypto.sha256Hex(input.body ?? ""),
+    payloadHashHex: input.body === undefined || input.body.length === 0 ? EMPTY_BODY_SHA256 : await crypto.sha256Hex(input.body),
   });
   const toSign = stringToSign(sdkDate, await crypto.sha256Hex(request));
   const signature = await crypto.hmacSha256Hex(input.secretKey, toSign);

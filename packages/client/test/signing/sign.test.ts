@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { nodeCrypto } from "../../src/signing/crypto-node.js";
 import { formatSdkDate, signFetchRequest, signRequest } from "../../src/signing/sign.js";
 
@@ -11,6 +11,33 @@ describe("formatSdkDate", () => {
   });
   it("rejects an invalid date", () => {
     expect(() => formatSdkDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+  it("pads every field, from the first to the last second of the four-digit years", () => {
+    expect(formatSdkDate(new Date("0000-01-01T00:00:00.000Z"))).toBe("00000101T000000Z");
+    expect(formatSdkDate(new Date("0999-09-09T09:09:09.999Z"))).toBe("09990909T090909Z");
+    expect(formatSdkDate(new Date("9999-12-31T23:59:59.999Z"))).toBe("99991231T235959Z");
+  });
+  it("rejects a year X-Sdk-Date cannot write in four digits", () => {
+    expect(() => formatSdkDate(new Date("+010000-01-01T00:00:00.000Z"))).toThrow(new RangeError("date must be in the years 0000 to 9999"));
+    expect(() => formatSdkDate(new Date("-000001-01-01T00:00:00.000Z"))).toThrow(RangeError);
+  });
+});
+
+describe("payload hash", () => {
+  it("of no body, empty text and empty bytes is SHA-256 of nothing, without hashing", async () => {
+    let hashed = 0;
+    const counting = { ...nodeCrypto, sha256Hex: (data: string | Uint8Array) => (hashed++, nodeCrypto.sha256Hex(data)) };
+    const sign = (body?: string | Uint8Array) => signRequest({ method: "GET", url: URL_, body, accessKey: "ak", secretKey: "sk", date: DATE }, counting);
+    const reference = await sign();
+    expect(hashed).toBe(1);
+    expect(await sign("")).toEqual(reference);
+    expect(await sign(new Uint8Array(0))).toEqual(reference);
+    expect(hashed).toBe(3);
+    expect(nodeCrypto.sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  });
+  it("of a body covers its bytes", async () => {
+    const sign = (body: string) => signRequest({ method: "PUT", url: URL_, body, accessKey: "ak", secretKey: "sk", date: DATE }, nodeCrypto);
+    expect((await sign("a")).Authorization).not.toBe((await sign("b")).Authorization);
   });
 });
 
@@ -88,5 +115,22 @@ describe("signFetchRequest", () => {
     expect(await signed.text()).toBe("{}");
     expect(signed.method).toBe("POST");
     expect(signed.headers.get("content-type")).toBe("application/json");
+  });
+});
+
+describe("nodeCrypto", () => {
+  it("hashes with createHash where node:crypto has no one-shot hash (Node before 20.12)", async () => {
+    vi.resetModules();
+    vi.doMock("node:crypto", async (importOriginal) => ({ ...(await importOriginal<object>()), hash: undefined }));
+    try {
+      const { nodeCrypto: fallback } = await import("../../src/signing/crypto-node.js");
+      expect(fallback.sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+      for (const data of ["GET\n/v5/p/asset/users/\n", new TextEncoder().encode("é😀")]) {
+        expect(fallback.sha256Hex(data)).toBe(nodeCrypto.sha256Hex(data));
+      }
+    } finally {
+      vi.doUnmock("node:crypto");
+      vi.resetModules();
+    }
   });
 });
