@@ -1,6 +1,6 @@
-// Assembles the client: options and credentials checked once, openapi-fetch for URLs, query
-// strings and middleware, the transport underneath for authentication and retries, and one
-// method per operation of the generated table.
+// Assembles the client: options and credentials checked once, openapi-fetch for `hss.raw` and
+// middleware (and its serializers for every URL), the transport underneath for authentication
+// and retries, and one method per operation of the generated table.
 
 import type { Client } from "openapi-fetch";
 import { openCallScope, sleep } from "./abort.js";
@@ -16,7 +16,7 @@ import type { Paginators } from "./paginate/types.js";
 import { withProjectId } from "./raw.js";
 import { createRedactor } from "./redact.js";
 import { defaultCrypto } from "./signing/index.js";
-import { createTransport } from "./transport.js";
+import { createTransport, outgoingOf } from "./transport.js";
 import type { HssPaths } from "./types.js";
 
 /** A client of the HSS v5 API: one method per operation, `paginate` walkers, and the raw openapi-fetch client. */
@@ -55,9 +55,12 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
   const redactor = createRedactor(
     credentials.kind === "token" ? [credentials.token] : [credentials.secretKey, credentials.securityToken],
   );
+  const userFetch = options.fetch;
   const transport = createTransport({
-    // Looked up per request, so a fetch patched in after the client was made (mocks, tracing) is used.
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    // A fetch given in the options takes one Request per attempt; the default fetch takes the URL
+    // and init as they are, so the operation methods build no Request at all. Looked up per
+    // request, so a fetch patched in after the client was made (mocks, tracing) is used.
+    fetch: userFetch ? (input, init) => userFetch(new Request(input, init)) : (input, init) => globalThis.fetch(input, init),
     authorize: createAuthorizer(credentials, projectId, defaultCrypto),
     policy,
     redactor,
@@ -68,19 +71,43 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
   });
 
   // Calls made through `raw` get the client's timeout and retries; their signal is the request's.
-  // (The operation methods pass a fetch of their own, with the call's options.)
-  const rawFetch = (request: Request) => {
-    const context = { method: request.method, url: redactor.url(request.url) };
-    const scope = openCallScope(timeoutMs, request.signal, () => new HssTimeoutError(context, timeoutMs));
-    return transport
-      .send(request, { scope, operationId: undefined, maxRetries: policy.maxRetries })
-      .finally(scope.dispose);
+  // (The operation methods call the transport themselves, with the call's options.)
+  const rawFetch = async (request: Request) => {
+    const scope = openCallScope(
+      timeoutMs,
+      request.signal,
+      () => new HssTimeoutError({ method: request.method, url: redactor.url(request.url) }, timeoutMs),
+    );
+    try {
+      return await transport.send(await outgoingOf(request), { scope, operationId: undefined, maxRetries: policy.maxRetries });
+    } finally {
+      scope.dispose();
+    }
   };
   const base = createClient<HssPaths>({ baseUrl, fetch: rawFetch });
+  // Middleware added later through `hss.raw.use` runs on the methods' calls too, so from then on
+  // they take openapi-fetch's Request-based path, which runs it.
+  let hasMiddleware = false;
+  const use = base.use.bind(base);
+  base.use = (...middleware) => {
+    use(...middleware);
+    hasMiddleware ||= middleware.some(Boolean);
+  };
   if (options.middleware) base.use(...options.middleware);
   const raw = withProjectId(base, projectId);
 
-  const call = createCaller({ raw, transport, redactor, region, validate, timeoutMs, maxRetries: policy.maxRetries });
+  const call = createCaller({
+    raw,
+    hasMiddleware: () => hasMiddleware,
+    baseUrl,
+    projectId,
+    transport,
+    redactor,
+    region,
+    validate,
+    timeoutMs,
+    maxRetries: policy.maxRetries,
+  });
   const methods = Object.fromEntries(
     (Object.keys(operations) as OperationId[]).map((id) => [
       id,

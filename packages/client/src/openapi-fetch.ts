@@ -1,7 +1,8 @@
 // openapi-fetch's CommonJS build exports createClient as `exports.default` (with __esModule).
 // Our CommonJS build is bundled from ES modules with Node's interop, which hands over the whole
 // exports object as the default import, so `import createClient from "openapi-fetch"` would be
-// that object there. Taking the namespace and unwrapping once works in both builds.
+// that object there. Taking the namespace and unwrapping once works in both builds. Its named
+// exports need no unwrapping.
 
 import * as openapiFetch from "openapi-fetch";
 
@@ -11,3 +12,7 @@ const imported = openapiFetch.default as CreateClient | { default: CreateClient 
 
 /** openapi-fetch's createClient, whichever module format loaded it. */
 export const createClient: CreateClient = typeof imported === "function" ? imported : imported.default;
+
+// The operation methods build their URLs and headers with openapi-fetch's own serializers, so
+// they send byte for byte what `hss.raw` (openapi-fetch itself) sends for the same parameters.
+export { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders, removeTrailingSlash } from "openapi-fetch";

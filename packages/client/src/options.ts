@@ -35,9 +35,16 @@ export interface HssClientOptions {
   retryDelay?: { initialMs?: number; maxMs?: number };
   /** Milliseconds a call may take, all attempts and waits included. Default 30,000. */
   timeout?: number;
-  /** openapi-fetch middleware, run on every call in order, before authentication. */
+  /**
+   * openapi-fetch middleware, run on every call in order, before authentication. Middleware works
+   * on a Request, so with any registered the methods have openapi-fetch build one per call.
+   */
   middleware?: readonly Middleware[];
-  /** A fetch implementation, for tests or instrumentation. Defaults to `globalThis.fetch`. */
+  /**
+   * A fetch implementation, for tests or instrumentation, handed one Request per attempt.
+   * Defaults to `globalThis.fetch`, which the client calls as `fetch(url, init)` without
+   * building a Request.
+   */
   fetch?: (request: Request) => Promise<Response>;
 }
 

@@ -1,5 +1,6 @@
 // Turns a call's one flat parameter object into openapi-fetch's { path, query, header } groups,
-// using where the spec puts each parameter.
+// using where the spec puts each parameter. Where that is is worked out once per operation, not
+// on every call.
 
 import type { OperationDescriptor } from "./operation-descriptor.js";
 import { callerParameters } from "./validate.js";
@@ -14,28 +15,42 @@ export interface GroupedParams {
   header: FlatParams;
 }
 
+/** Where an operation's parameters go, from its descriptor. */
+export interface ParamLayout {
+  /** The location of each path and header parameter; every other name goes to the query string. */
+  readonly location: ReadonlyMap<string, "path" | "header">;
+  /** Whether the operation takes the `region` header, which defaults to the client's region. */
+  readonly takesRegion: boolean;
+}
+
+/** Works out an operation's {@link ParamLayout}. */
+export function layoutOf(descriptor: OperationDescriptor): ParamLayout {
+  const location = new Map<string, "path" | "header">();
+  for (const parameter of callerParameters(descriptor)) {
+    if (parameter.in === "path" || parameter.in === "header") location.set(parameter.name, parameter.in);
+  }
+  return { location, takesRegion: location.get("region") === "header" };
+}
+
 /**
  * Fills in the client's defaults: the `region` header is the client's region unless the call
  * names another. Applied before validation, so a required region is only missing when neither
  * the call nor the client has one.
  */
-export function withDefaults(descriptor: OperationDescriptor, params: FlatParams, region: string | undefined): FlatParams {
-  const takesRegion = descriptor.parameters.some((parameter) => parameter.in === "header" && parameter.name === "region");
-  return takesRegion && params.region === undefined && region !== undefined ? { ...params, region } : params;
+export function withDefaults(layout: ParamLayout, params: FlatParams, region: string | undefined): FlatParams {
+  return layout.takesRegion && params.region === undefined && region !== undefined ? { ...params, region } : params;
 }
 
 /**
- * Groups flat parameters by location. Names the spec does not know go to the query string:
- * with validation on they never get here, and with `validate: false` the caller asked for the
- * request to be sent as given.
+ * Groups flat parameters by location, in the order the call gives them. Names the spec does not
+ * know go to the query string: with validation on they never get here, and with `validate: false`
+ * the caller asked for the request to be sent as given.
  */
-export function groupParams(descriptor: OperationDescriptor, params: FlatParams): GroupedParams {
+export function groupParams(layout: ParamLayout, params: FlatParams): GroupedParams {
   const grouped: GroupedParams = { path: {}, query: {}, header: {} };
-  const location = new Map(
-    callerParameters(descriptor).map((parameter) => [parameter.name, parameter.in as keyof GroupedParams]),
-  );
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined) grouped[location.get(name) ?? "query"][name] = value;
+  for (const name of Object.keys(params)) {
+    const value = params[name];
+    if (value !== undefined) grouped[layout.location.get(name) ?? "query"][name] = value;
   }
   return grouped;
 }

@@ -1,23 +1,41 @@
-// The fetch that openapi-fetch calls: it authenticates, sends and retries. It sits below
-// openapi-fetch's middleware on purpose: the request is authenticated after every middleware has
-// shaped it (so what is signed is exactly what is sent), each attempt is signed afresh with a new
-// X-Sdk-Date (the gateway refuses dates more than 15 minutes old), and no middleware ever sees a
-// token or a signature.
+// Authenticates, sends and retries one request. It sits below openapi-fetch's middleware on
+// purpose: the request is authenticated after every middleware has shaped it (so what is signed
+// is exactly what is sent), each attempt is signed afresh with a new X-Sdk-Date (the gateway
+// refuses dates more than 15 minutes old), and no middleware ever sees a token or a signature.
+//
+// A request is plain data (method, URL string, header record) and each attempt is one
+// `fetch(url, { method, headers, signal })`: undici's Request constructor costs several
+// microseconds on Node 20, so the operation methods build none. Requests shaped by middleware
+// (and `hss.raw`'s) arrive as a Request, which each attempt passes on to keep its other settings.
 
 import type { CallScope, Sleep } from "./abort.js";
-import { HssNetworkError } from "./errors.js";
+import { HssNetworkError, type HssRequestContext } from "./errors.js";
 import type { Redactor } from "./redact.js";
 import { RETRYABLE_STATUSES, isIdempotent, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry.js";
 
-/** A fetch that takes a Request, as openapi-fetch calls it. */
-export type FetchLike = (request: Request) => Promise<Response>;
+/** One request, as the transport sends (and signs) it on every attempt. */
+export interface OutgoingRequest {
+  /** Upper-case HTTP method. */
+  readonly method: string;
+  /** The URL string handed to fetch, and signed, as it is. */
+  readonly url: string;
+  /** Headers with lower-case names, so authentication adds and signs each name once. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body's bytes, read once so every attempt can send and sign them again. */
+  readonly body?: Uint8Array<ArrayBuffer> | undefined;
+  /** The Request a middleware (or `hss.raw`) shaped, whose other settings every attempt keeps. */
+  readonly request?: Request | undefined;
+}
 
-/** Adds credentials to one attempt's request: a token header, or a fresh signature. */
-export type Authorize = (request: Request) => Promise<Request>;
+/** A fetch as the transport calls it: the WHATWG signature. */
+export type Fetch = (input: string | Request, init: RequestInit) => Promise<Response>;
+
+/** The headers of one attempt: the request's own plus credentials (a token, or a fresh signature). */
+export type Authorize = (request: OutgoingRequest) => Record<string, string> | Promise<Record<string, string>>;
 
 /** What a transport is built from; the clock, randomness and sleep are injectable for tests. */
 export interface TransportConfig {
-  fetch: FetchLike;
+  fetch: Fetch;
   authorize: Authorize;
   policy: RetryPolicy;
   redactor: Redactor;
@@ -41,7 +59,31 @@ export interface Transport {
    * status); rejects with {@link HssNetworkError} when the last attempt got no response, or
    * with the scope's abort reason when the caller aborted or the timeout ran out.
    */
-  send(request: Request, options: SendOptions): Promise<Response>;
+  send(request: OutgoingRequest, options: SendOptions): Promise<Response>;
+}
+
+/** Headers as a record: lower-case names, one entry per name, as Headers iterate them. */
+export function headerRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  // forEach rather than Object.fromEntries: a Headers is iterable only with the DOM.Iterable lib.
+  headers.forEach((value, name) => {
+    record[name] = value;
+  });
+  return record;
+}
+
+/**
+ * The plain form of a Request that middleware shaped. Its body, if any, is read here once; the
+ * Request itself rides along so each attempt keeps its settings (redirect, credentials, ...).
+ */
+export async function outgoingOf(request: Request): Promise<OutgoingRequest> {
+  return {
+    method: request.method,
+    url: request.url,
+    headers: headerRecord(request.headers),
+    body: request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()),
+    request,
+  };
 }
 
 function networkReason(error: unknown): string {
@@ -62,30 +104,35 @@ export function createTransport(config: TransportConfig): Transport {
 
   return {
     async send(request, { scope, operationId, maxRetries }) {
-      const context = { operationId, method: request.method, url: redactor.url(request.url) };
+      const { signal } = scope;
       for (let attempt = 0; ; attempt++) {
-        scope.signal.throwIfAborted();
-        const outgoing = await config.authorize(new Request(request.clone(), { signal: scope.signal }));
+        signal.throwIfAborted();
+        const init: RequestInit = { method: request.method, headers: await config.authorize(request), signal };
+        if (request.body !== undefined) init.body = request.body;
         let response: Response | undefined;
         let failure: HssNetworkError | undefined;
         try {
-          response = await config.fetch(outgoing);
+          response = await config.fetch(request.request ?? request.url, init);
         } catch (error) {
-          scope.signal.throwIfAborted();
-          failure = new HssNetworkError(context, redactor.text(networkReason(error)), {
-            cause: redactor.cause(error),
-          });
+          signal.throwIfAborted();
+          // Redacting parses the URL, so it is done only for an error.
+          const context: HssRequestContext = { operationId, method: request.method, url: redactor.url(request.url) };
+          failure = new HssNetworkError(context, redactor.text(networkReason(error)), { cause: redactor.cause(error) });
         }
         const retryable = response ? RETRYABLE_STATUSES.has(response.status) : isIdempotent(request.method);
-        const retryAfterMs = response ? parseRetryAfter(response.headers.get("Retry-After"), config.now()) : undefined;
-        const wait = retryDelay(attempt, policy, retryAfterMs, config.random);
-        // Waiting past the deadline would only trade this answer for a timeout.
-        if (!retryable || attempt >= maxRetries || config.now() + wait >= scope.deadline) {
+        let wait: number | undefined;
+        if (retryable && attempt < maxRetries) {
+          const retryAfterMs = response ? parseRetryAfter(response.headers.get("Retry-After"), config.now()) : undefined;
+          wait = retryDelay(attempt, policy, retryAfterMs, config.random);
+          // Waiting past the deadline would only trade this answer for a timeout.
+          if (config.now() + wait >= scope.deadline) wait = undefined;
+        }
+        if (wait === undefined) {
           if (response) return response;
           throw failure;
         }
         if (response) await discard(response);
-        await config.sleep(wait, scope.signal);
+        await config.sleep(wait, signal);
       }
     },
   };

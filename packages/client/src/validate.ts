@@ -59,22 +59,54 @@ function within(value: number, low: number | undefined, high: number | undefined
   return (low === undefined || value >= low) && (high === undefined || value <= high);
 }
 
+/**
+ * Whether a string's length in characters (code points, as JSON Schema counts them, so an emoji
+ * is one character, not two) is within bounds. Its UTF-16 length is at least that and at most
+ * twice that, which settles most strings without counting.
+ */
+function lengthWithin(text: string, low = 0, high = Infinity): boolean {
+  if (text.length <= high && text.length >= 2 * low) return true;
+  let characters = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        characters--;
+        i++;
+      }
+    }
+  }
+  return within(characters, low, high);
+}
+
+/** A parameter's rules turned into one check, worked out once so a call allocates nothing for it. */
+export function compileRules(rules: ParameterRules): (value: unknown) => boolean {
+  const check = typeCheck(rules);
+  const allowed = rules.enum;
+  return allowed ? (value) => allowed.includes(value) && check(value) : check;
+}
+
+function typeCheck(rules: ParameterRules): (value: unknown) => boolean {
+  switch (rules.type) {
+    case "integer": {
+      const [low, high] = integerBounds(rules);
+      return (value) => Number.isInteger(value) && within(value as number, low, high);
+    }
+    case "number":
+      return (value) => typeof value === "number" && Number.isFinite(value) && within(value, rules.minimum, rules.maximum);
+    case "boolean":
+      return (value) => typeof value === "boolean";
+    case "string":
+      return (value) => typeof value === "string" && lengthWithin(value, rules.minLength, rules.maxLength);
+    default:
+      return (value) => value !== null && typeof value !== "object" && typeof value !== "function";
+  }
+}
+
 /** Whether a value meets a parameter's rules. */
 export function meetsRules(rules: ParameterRules, value: unknown): boolean {
-  if (rules.enum && !rules.enum.includes(value)) return false;
-  switch (rules.type) {
-    case "integer":
-      return Number.isInteger(value) && within(value as number, ...integerBounds(rules));
-    case "number":
-      return typeof value === "number" && Number.isFinite(value) && within(value, rules.minimum, rules.maximum);
-    case "boolean":
-      return typeof value === "boolean";
-    case "string":
-      // JSON Schema counts characters as code points, so an emoji is one character, not two.
-      return typeof value === "string" && within([...value].length, rules.minLength, rules.maxLength);
-    default:
-      return value !== null && typeof value !== "object" && typeof value !== "function";
-  }
+  return compileRules(rules)(value);
 }
 
 /**
@@ -103,36 +135,41 @@ export function refuseUnknown(
   names: readonly string[],
   hint = "",
 ): void {
-  for (const [name, value] of Object.entries(given)) {
-    if (!names.includes(name) && value !== undefined) {
+  for (const name of Object.keys(given)) {
+    const value = given[name];
+    if (value !== undefined && !names.includes(name)) {
       const allowed = (names.length > 0 ? names.join(", ") : "none") + hint;
       throw new HssValidationError({ operationId, parameter: name, value, allowed, problem: "unknown" });
     }
   }
 }
 
+/** Checks one call's parameters; see {@link compileValidator}. */
+export type Validator = (given: Readonly<Record<string, unknown>>) => void;
+
 /**
- * Throws {@link HssValidationError} for the first parameter that is unknown, missing while
- * required, or breaks its rules.
+ * Compiles an operation's rules into a {@link Validator}, once per operation, which throws
+ * {@link HssValidationError} for the first parameter that is unknown, missing while required,
+ * or breaks its rules.
  */
-export function validateParams(
-  operationId: string,
-  descriptor: OperationDescriptor,
-  given: Readonly<Record<string, unknown>>,
-): void {
+export function compileValidator(operationId: string, descriptor: OperationDescriptor): Validator {
   const parameters = callerParameters(descriptor);
-  refuseUnknown(operationId, given, parameters.map((parameter) => parameter.name));
-  for (const parameter of parameters) {
-    const value = given[parameter.name];
-    if (value === undefined && !parameter.required) continue;
-    if (value === undefined || !meetsRules(parameter.schema, value)) {
-      throw new HssValidationError({
-        operationId,
-        parameter: parameter.name,
-        value,
-        allowed: describeRules(parameter.schema),
-        problem: value === undefined ? "missing" : "invalid",
-      });
+  const names = parameters.map((parameter) => parameter.name);
+  const checks = parameters.map((parameter) => ({ ...parameter, meets: compileRules(parameter.schema) }));
+  return (given) => {
+    refuseUnknown(operationId, given, names);
+    for (const parameter of checks) {
+      const value = given[parameter.name];
+      if (value === undefined && !parameter.required) continue;
+      if (value === undefined || !parameter.meets(value)) {
+        throw new HssValidationError({
+          operationId,
+          parameter: parameter.name,
+          value,
+          allowed: describeRules(parameter.schema),
+          problem: value === undefined ? "missing" : "invalid",
+        });
+      }
     }
-  }
+  };
 }

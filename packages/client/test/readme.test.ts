@@ -29,7 +29,8 @@ beforeAll(async () => {
   vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", "readme-project");
   vi.stubEnv("HUAWEICLOUD_SDK_SECURITY_TOKEN", undefined);
   vi.stubEnv("HSS_TOKEN", "readme-token");
-  vi.stubGlobal("fetch", (request: Request) => {
+  vi.stubGlobal("fetch", (input: string | Request, init?: RequestInit) => {
+    const request = new Request(input, init);
     expect(request.url.startsWith(ENDPOINT)).toBe(true);
     return realFetch(new Request(mock.url + request.url.slice(ENDPOINT.length), request));
   });

@@ -4,31 +4,38 @@ import { describe, expect, it, vi } from "vitest";
 import { openCallScope, sleep as realSleep, type CallScope, type Sleep } from "../src/abort.js";
 import { HssNetworkError, HssTimeoutError } from "../src/errors.js";
 import { createRedactor } from "../src/redact.js";
-import { createTransport, type Authorize, type FetchLike } from "../src/transport.js";
+import { createTransport, outgoingOf, type Authorize, type OutgoingRequest } from "../src/transport.js";
 import { json } from "./helpers/fake-fetch.js";
 
 const URL_ = "https://hss.cn-north-4.myhuaweicloud.com/v5/p/asset/ports?host_id=h1";
 
+type Responder = (request: Request) => Promise<Response>;
+
 interface Harness {
-  send: (options?: { maxRetries?: number; scope?: CallScope; method?: string }) => Promise<Response>;
+  send: (options?: { maxRetries?: number; scope?: CallScope; method?: string; request?: OutgoingRequest }) => Promise<Response>;
   waits: number[];
-  authorized: Request[];
+  /** What the authorizer was given, attempt by attempt. */
+  authorized: OutgoingRequest[];
+  /** What fetch was called with, attempt by attempt. */
+  calls: Array<{ input: string | Request; init: RequestInit }>;
+  /** The same calls as Requests, as fetch would build them, for their headers and signal. */
   sent: Request[];
 }
 
-function harness(fetch: FetchLike, options: { random?: number; clock?: { now: number }; sleep?: Sleep } = {}): Harness {
+function harness(fetch: Responder, options: { random?: number; clock?: { now: number }; sleep?: Sleep } = {}): Harness {
   const waits: number[] = [];
-  const authorized: Request[] = [];
+  const authorized: OutgoingRequest[] = [];
+  const calls: Harness["calls"] = [];
   const sent: Request[] = [];
   const clock = options.clock ?? { now: 1_000_000 };
-  const authorize: Authorize = async (request) => {
+  const authorize: Authorize = (request) => {
     authorized.push(request);
-    const headers = new Headers(request.headers);
-    headers.set("X-Attempt", String(authorized.length));
-    return new Request(request, { headers });
+    return { ...request.headers, "x-attempt": String(authorized.length) };
   };
   const transport = createTransport({
-    fetch: (request) => {
+    fetch: (input, init) => {
+      calls.push({ input, init });
+      const request = new Request(input, init);
       sent.push(request);
       return fetch(request);
     },
@@ -47,9 +54,10 @@ function harness(fetch: FetchLike, options: { random?: number; clock?: { now: nu
   return {
     waits,
     authorized,
+    calls,
     sent,
-    send: ({ maxRetries = 2, scope, method = "GET" } = {}) =>
-      transport.send(new Request(URL_, { method }), {
+    send: ({ maxRetries = 2, scope, method = "GET", request } = {}) =>
+      transport.send(request ?? { method, url: URL_, headers: {} }, {
         scope: scope ?? { signal: new AbortController().signal, deadline: clock.now + 30_000, dispose() {} },
         operationId: "listPorts",
         maxRetries,
@@ -108,7 +116,7 @@ describe("transport retries", () => {
     const h = harness(async () => json(503, {}));
     await h.send();
     expect(h.authorized).toHaveLength(3);
-    for (const request of h.authorized) expect(request.headers.has("X-Attempt")).toBe(false);
+    for (const request of h.authorized) expect(request.headers).toEqual({});
     expect(h.sent.map((request) => request.headers.get("X-Attempt"))).toEqual(["1", "2", "3"]);
   });
 
@@ -152,6 +160,46 @@ describe("transport retries", () => {
     expect((await h.send({ scope })).status).toBe(429);
     expect(h.sent).toHaveLength(1);
     expect(h.waits).toEqual([]);
+  });
+});
+
+describe("what the transport hands to fetch", () => {
+  it("the URL string as it is, and a plain init with the method, the attempt's headers and the call's signal", async () => {
+    const h = harness(async () => json(200, {}));
+    const signal = new AbortController().signal;
+    await h.send({ scope: { signal, deadline: Infinity, dispose() {} } });
+    expect(h.calls).toHaveLength(1);
+    const [{ input, init }] = h.calls as [Harness["calls"][number]];
+    expect(input).toBe(URL_);
+    expect(init).toEqual({ method: "GET", headers: { "x-attempt": "1" }, signal });
+    expect(init.signal).toBe(signal);
+  });
+
+  it("a Request shaped by middleware: passed on at every attempt with fresh headers, keeping its settings", async () => {
+    let count = 0;
+    const h = harness(async () => json(count++ === 0 ? 503 : 200, {}));
+    const shaped = new Request(URL_, { headers: { "X-Trace-Id": "t1" }, redirect: "manual" });
+    const request = await outgoingOf(shaped);
+    expect(request).toEqual({ method: "GET", url: URL_, headers: { "x-trace-id": "t1" }, body: undefined, request: shaped });
+    await h.send({ request });
+    expect(h.calls.map(({ input }) => input)).toEqual([shaped, shaped]);
+    expect(h.sent.map((sent) => [sent.redirect, sent.headers.get("x-trace-id"), sent.headers.get("x-attempt")])).toEqual([
+      ["manual", "t1", "1"],
+      ["manual", "t1", "2"],
+    ]);
+  });
+
+  it("a body is read once and sent, the same bytes, with every attempt", async () => {
+    const bodies: string[] = [];
+    const h = harness(async (request) => {
+      bodies.push(await request.text());
+      return json(bodies.length === 1 ? 503 : 200, {});
+    });
+    const request = await outgoingOf(new Request(URL_, { method: "PUT", body: "payload é" }));
+    expect(new TextDecoder().decode(request.body)).toBe("payload é");
+    await h.send({ request });
+    expect(bodies).toEqual(["payload é", "payload é"]);
+    expect(h.authorized.every((seen) => seen.body === request.body)).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { HssValidationError } from "../src/errors.js";
 import { operations } from "../src/generated/operations.js";
 import type { ParameterRules } from "../src/operation-descriptor.js";
-import { assertParamsObject, describeRules, meetsRules, refuseUnknown, validateParams } from "../src/validate.js";
+import { assertParamsObject, compileValidator, describeRules, meetsRules, refuseUnknown } from "../src/validate.js";
 
 function refusal(run: () => void): HssValidationError {
   try {
@@ -60,6 +60,22 @@ describe("meetsRules", () => {
     expect(meetsRules(rules, 12)).toBe(false);
   });
 
+  it("counts characters exactly where the UTF-16 length alone cannot settle it", () => {
+    expect(meetsRules({ type: "string", maxLength: 3 }, "😀😀😀")).toBe(true);
+    expect(meetsRules({ type: "string", maxLength: 3 }, "a😀😀😀")).toBe(false);
+    expect(meetsRules({ type: "string", minLength: 2 }, "😀")).toBe(false);
+    expect(meetsRules({ type: "string", minLength: 2 }, "😀x")).toBe(true);
+    // A lone surrogate is one character, as string iteration counts it.
+    expect(meetsRules({ type: "string", maxLength: 2 }, "\ud800\ud800")).toBe(true);
+    expect(meetsRules({ type: "string", maxLength: 1 }, "\udc00\ud800")).toBe(false);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "é", "😀", "\ud800", "\udc00"), maxLength: 12 }), fc.nat(12), fc.nat(12), (text, low, high) =>
+        meetsRules({ type: "string", minLength: low, maxLength: high }, text) ===
+        ([...text].length >= low && [...text].length <= high),
+      ),
+    );
+  });
+
   it("checks enums, booleans and finite numbers", () => {
     expect(meetsRules({ type: "string", enum: ["TCP", "UDP"] }, "TCP")).toBe(true);
     expect(meetsRules({ type: "string", enum: ["TCP", "UDP"] }, "tcp")).toBe(false);
@@ -71,29 +87,29 @@ describe("meetsRules", () => {
   });
 });
 
-describe("validateParams against the generated table", () => {
+describe("compileValidator against the generated table", () => {
   it("accepts valid parameters of every operation", () => {
-    expect(() => validateParams("listPorts", operations.listPorts, { host_id: "h", limit: 10, type: "TCP" })).not.toThrow();
-    expect(() => validateParams("listUsers", operations.listUsers, {})).not.toThrow();
-    expect(() => validateParams("listVulScanTaskHost", operations.listVulScanTaskHost, { task_id: "t" })).not.toThrow();
-    expect(() => validateParams("listLocalImageHosts", operations.listLocalImageHosts, { region: "r" })).not.toThrow();
-    expect(() => validateParams("listProcessesHost", operations.listProcessesHost, { path: "/bin/sh" })).not.toThrow();
+    expect(() => compileValidator("listPorts", operations.listPorts)({ host_id: "h", limit: 10, type: "TCP" })).not.toThrow();
+    expect(() => compileValidator("listUsers", operations.listUsers)({})).not.toThrow();
+    expect(() => compileValidator("listVulScanTaskHost", operations.listVulScanTaskHost)({ task_id: "t" })).not.toThrow();
+    expect(() => compileValidator("listLocalImageHosts", operations.listLocalImageHosts)({ region: "r" })).not.toThrow();
+    expect(() => compileValidator("listProcessesHost", operations.listProcessesHost)({ path: "/bin/sh" })).not.toThrow();
   });
 
   it("refuses a missing required parameter, naming it and what it takes", () => {
-    const error = refusal(() => validateParams("listPorts", operations.listPorts, { limit: 10 }));
+    const error = refusal(() => compileValidator("listPorts", operations.listPorts)({ limit: 10 }));
     expect(error.message).toBe("listPorts: host_id is required and must be a string of at most 128 characters.");
     expect(error).toMatchObject({ operationId: "listPorts", parameter: "host_id", value: undefined, problem: "missing" });
-    expect(refusal(() => validateParams("listVulScanTaskHost", operations.listVulScanTaskHost, {})).parameter).toBe(
+    expect(refusal(() => compileValidator("listVulScanTaskHost", operations.listVulScanTaskHost)({})).parameter).toBe(
       "task_id",
     );
-    expect(refusal(() => validateParams("listLocalImageHosts", operations.listLocalImageHosts, {})).parameter).toBe(
+    expect(refusal(() => compileValidator("listLocalImageHosts", operations.listLocalImageHosts)({})).parameter).toBe(
       "region",
     );
   });
 
   it("refuses a value out of bounds, naming the parameter, the value and the bounds", () => {
-    const error = refusal(() => validateParams("listPorts", operations.listPorts, { host_id: "h", limit: 500 }));
+    const error = refusal(() => compileValidator("listPorts", operations.listPorts)({ host_id: "h", limit: 500 }));
     expect(error.message).toBe("listPorts: limit must be an integer from 10 to 200; got 500.");
     expect(error).toMatchObject({ parameter: "limit", value: 500, allowed: "an integer from 10 to 200", problem: "invalid" });
   });
@@ -105,11 +121,11 @@ describe("validateParams against the generated table", () => {
     [{ host_id: "h", limit: "50" }, 'listPorts: limit must be an integer from 10 to 200; got "50".'],
     [{ host_id: "h".repeat(129) }, `listPorts: host_id must be a string of at most 128 characters; got "${"h".repeat(79)}….`],
   ])("%j is refused", (params, message) => {
-    expect(() => validateParams("listPorts", operations.listPorts, params)).toThrow(message);
+    expect(() => compileValidator("listPorts", operations.listPorts)(params)).toThrow(message);
   });
 
   it("refuses an unknown parameter, listing the known ones", () => {
-    const error = refusal(() => validateParams("listPorts", operations.listPorts, { host_id: "h", hostId: "x" }));
+    const error = refusal(() => compileValidator("listPorts", operations.listPorts)({ host_id: "h", hostId: "x" }));
     expect(error.message).toBe(
       'listPorts: hostId is not a parameter of listPorts (got "x"); the parameters are host_id, host_name, host_ip, port, type, status, enterprise_project_id, limit, offset, category.',
     );
@@ -117,13 +133,20 @@ describe("validateParams against the generated table", () => {
   });
 
   it("refuses project_id, which the client fills in", () => {
-    expect(() => validateParams("listUsers", operations.listUsers, { project_id: "p" })).toThrow(
+    expect(() => compileValidator("listUsers", operations.listUsers)({ project_id: "p" })).toThrow(
       "listUsers: project_id is not a parameter of listUsers",
     );
   });
 
+  it("a compiled validator checks call after call", () => {
+    const validate = compileValidator("listPorts", operations.listPorts);
+    expect(() => validate({ host_id: "h", limit: 10 })).not.toThrow();
+    expect(() => validate({ host_id: "h", limit: 5 })).toThrow("listPorts: limit must be an integer from 10 to 200; got 5.");
+    expect(() => validate({ host_id: "h", limit: 200 })).not.toThrow();
+  });
+
   it("ignores parameters given as undefined", () => {
-    expect(() => validateParams("listUsers", operations.listUsers, { nothing: undefined, limit: undefined })).not.toThrow();
+    expect(() => compileValidator("listUsers", operations.listUsers)({ nothing: undefined, limit: undefined })).not.toThrow();
   });
 
   it("refuseUnknown adds the hint to the list", () => {
