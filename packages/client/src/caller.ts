@@ -54,18 +54,18 @@ interface CompiledOperation {
   layout: ParamLayout;
   /** The URL up to the query string, with the base URL and project_id filled in. */
   prefix: string;
-  /** Whether the operation has header parameters. */
+  /** Whether the operation has path parameters besides project_id, and header parameters. */
+  paths: boolean;
   headers: boolean;
   validate: Validator | undefined;
 }
 
 /** A 200 body, read as openapi-fetch reads it: JSON, or undefined when there is no content. */
-async function dataOf(response: Response): Promise<unknown> {
+function dataOf(response: Response): Promise<unknown> {
   const length = response.headers.get("Content-Length");
-  if (length === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked")) return undefined;
+  if (length === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked")) return Promise.resolve(undefined);
   if (length) return response.json();
-  const text = await response.text();
-  return text ? JSON.parse(text) : undefined;
+  return response.text().then((text) => (text ? JSON.parse(text) : undefined));
 }
 
 /** An error body, read as openapi-fetch reads it: JSON when it parses, else the text. */
@@ -97,6 +97,7 @@ export function createCaller(config: CallerConfig): CallOperation {
       // openapi-fetch serializes path parameters over the base URL and path together; project_id
       // is the same on every call, so it is filled in here, the same way.
       prefix: defaultPathSerializer(`${baseUrl}${descriptor.path}`, { project_id: config.projectId }),
+      paths: [...layout.location.values()].includes("path"),
       headers: [...layout.location.values()].includes("header"),
       validate: config.validate ? compileValidator(id, descriptor) : undefined,
     };
@@ -106,20 +107,26 @@ export function createCaller(config: CallerConfig): CallOperation {
   function outgoing(operation: CompiledOperation, params: GroupedParams): OutgoingRequest {
     return {
       method: operation.method,
-      url: createFinalURL(operation.prefix, { baseUrl: "", params, querySerializer, pathSerializer: defaultPathSerializer }),
+      url: createFinalURL(operation.prefix, {
+        baseUrl: "",
+        // Without path parameters left to fill, createFinalURL skips the path serializer.
+        params: operation.paths ? params : { query: params.query },
+        querySerializer,
+        pathSerializer: defaultPathSerializer,
+      }),
       // mergeHeaders is how openapi-fetch turns header parameters into Headers (arrays, nulls, invalid values).
       headers: operation.headers ? headerRecord(mergeHeaders(params.header as HeadersOptions)) : {},
     };
   }
 
-  return async (operationId, params, options = {}) => {
+  return async (operationId, params, options) => {
     const operation = compiled[operationId];
     assertParamsObject(operationId, params);
     checkOptionNames(operationId, options, CALL_OPTION_NAMES);
     const given = withDefaults(operation.layout, params ?? {}, config.region);
     operation.validate?.(given);
-    const timeoutMs = checkTimeout("timeout", options.timeout, config.timeoutMs);
-    const maxRetries = checkMaxRetries("maxRetries", options.maxRetries, config.maxRetries);
+    const timeoutMs = checkTimeout("timeout", options?.timeout, config.timeoutMs);
+    const maxRetries = checkMaxRetries("maxRetries", options?.maxRetries, config.maxRetries);
     const grouped = groupParams(operation.layout, given);
 
     const { method } = operation;
@@ -128,7 +135,7 @@ export function createCaller(config: CallerConfig): CallOperation {
     let url = direct?.url ?? "";
     const scope = openCallScope(
       timeoutMs,
-      options.signal,
+      options?.signal,
       () => new HssTimeoutError({ operationId, method, url: redactor.url(url) }, timeoutMs),
     );
     const send = { scope, operationId, maxRetries };

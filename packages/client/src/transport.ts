@@ -107,7 +107,10 @@ export function createTransport(config: TransportConfig): Transport {
       const { signal } = scope;
       for (let attempt = 0; ; attempt++) {
         signal.throwIfAborted();
-        const init: RequestInit = { method: request.method, headers: await config.authorize(request), signal };
+        const authorized = config.authorize(request);
+        // A token is added synchronously; awaiting it anyway would cost every attempt a microtask.
+        const headers = authorized instanceof Promise ? await authorized : authorized;
+        const init: RequestInit = { method: request.method, headers, signal };
         if (request.body !== undefined) init.body = request.body;
         let response: Response | undefined;
         let failure: HssNetworkError | undefined;

@@ -100,6 +100,15 @@ export function formatSdkDate(date: Date): string {
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
+/** The current second's X-Sdk-Date: it changes once a second, and reading the clock costs less than formatting. */
+let now = { second: Number.NaN, sdkDate: "" };
+
+function currentSdkDate(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== now.second) now = { second, sdkDate: formatSdkDate(new Date(second * 1000)) };
+  return now.sdkDate;
+}
+
 function lowerCaseHeaders(headers: HeadersLike | undefined): Map<string, string> {
   const out = new Map<string, string>();
   const add = (name: string, value: string | undefined): void => {
@@ -127,7 +136,7 @@ function lowerCaseHeaders(headers: HeadersLike | undefined): Map<string, string>
 export async function signRequest(input: SignRequestInput, crypto: SigningCrypto): Promise<SdkAuthHeaders> {
   assertCredentials(input);
   const url = typeof input.url === "string" ? new URL(input.url) : input.url;
-  const sdkDate = formatSdkDate(input.date ?? new Date());
+  const sdkDate = input.date ? formatSdkDate(input.date) : currentSdkDate();
   const headers = lowerCaseHeaders(input.headers);
   headers.set("x-sdk-date", sdkDate);
   if (!headers.has("host")) headers.set("host", url.host);

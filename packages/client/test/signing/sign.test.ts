@@ -23,6 +23,25 @@ describe("formatSdkDate", () => {
   });
 });
 
+describe("the signing date", () => {
+  it("without a date given, is the clock's current second, whichever way the clock moves", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const dateAt = async (iso: string) => {
+        vi.setSystemTime(new Date(iso));
+        return (await signRequest({ method: "GET", url: URL_, accessKey: "ak", secretKey: "sk" }, nodeCrypto))["X-Sdk-Date"];
+      };
+      expect(await dateAt("2026-11-22T12:00:00.100Z")).toBe("20261122T120000Z");
+      expect(await dateAt("2026-11-22T12:00:00.999Z")).toBe("20261122T120000Z");
+      expect(await dateAt("2026-11-22T12:00:01.000Z")).toBe("20261122T120001Z");
+      expect(await dateAt("2026-11-22T11:59:59.500Z")).toBe("20261122T115959Z");
+      expect(await dateAt("2027-01-01T00:00:00.000Z")).toBe("20270101T000000Z");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe("payload hash", () => {
   it("of no body, empty text and empty bytes is SHA-256 of nothing, without hashing", async () => {
     let hashed = 0;
