@@ -86,12 +86,32 @@ export function canonicalQuery(search: string): string {
     const rawValue = eq === -1 ? "" : part.slice(eq + 1);
     pairs.push([canonicalizeComponent(rawKey, true), canonicalizeComponent(rawValue, true)]);
   }
-  pairs.sort(([ak, av], [bk, bv]) => compare(ak, bk) || compare(av, bv));
-  return pairs.map(([k, v]) => `${k}=${v}`).join("&");
+  sortSmall(pairs, ([ak, av], [bk, bv]) => ak < bk || (ak === bk && av < bv));
+  let canonical = "";
+  for (const [key, value] of pairs) canonical += canonical === "" ? `${key}=${value}` : `&${key}=${value}`;
+  return canonical;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Lists longer than this are left to Array.prototype.sort, whose cost grows more slowly. */
+const SMALL = 16;
+
+/**
+ * Sorts a list in place, stably, by `before`. Signing sorts a few short lists on every request,
+ * and Array.prototype.sort allocates about a kilobyte of work space per call even for two
+ * entries: garbage that costs far more to collect while requests are in flight than this
+ * insertion sort costs to run.
+ */
+function sortSmall<T>(items: T[], before: (a: T, b: T) => boolean): void {
+  if (items.length > SMALL) {
+    items.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    return;
+  }
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let j = i - 1;
+    for (; j >= 0 && before(item, items[j]!); j--) items[j + 1] = items[j]!;
+    items[j + 1] = item;
+  }
 }
 
 /**
@@ -101,7 +121,7 @@ function compare(a: string, b: string): number {
  */
 export function canonicalHeaders(headers: Readonly<Record<string, string>>): string {
   const lines = Object.keys(headers).map((name): [string, string] => [name.toLowerCase(), headers[name]!.trim()]);
-  lines.sort(([a], [b]) => compare(a, b));
+  sortSmall(lines, ([a], [b]) => a < b);
   let block = "";
   for (const [name, value] of lines) block += `${name}:${value}\n`;
   return block;
@@ -112,10 +132,13 @@ export function canonicalHeaders(headers: Readonly<Record<string, string>>): str
  * both in the canonical request and in the Authorization header, so one function makes both.
  */
 export function signedHeadersList(names: Iterable<string>): string {
-  const unique = new Set<string>();
-  for (const name of names) unique.add(name.toLowerCase());
-  // The default sort orders strings by UTF-16 code unit, as compare does, without a callback.
-  return [...unique].sort().join(";");
+  const unique: string[] = [];
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    if (!unique.includes(lower)) unique.push(lower);
+  }
+  sortSmall(unique, (a, b) => a < b);
+  return unique.join(";");
 }
 
 /** The six parts of a canonical request, each already in canonical form. */
