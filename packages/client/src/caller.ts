@@ -54,9 +54,10 @@ interface CompiledOperation {
   layout: ParamLayout;
   /** The URL up to the query string, with the base URL and project_id filled in. */
   prefix: string;
-  /** Whether the operation has path parameters besides project_id, and header parameters. */
-  paths: boolean;
-  headers: boolean;
+  /** Whether the operation has path parameters besides project_id. */
+  hasPathParams: boolean;
+  /** Whether the operation has header parameters. */
+  hasHeaderParams: boolean;
   validate: Validator | undefined;
 }
 
@@ -97,8 +98,8 @@ export function createCaller(config: CallerConfig): CallOperation {
       // openapi-fetch serializes path parameters over the base URL and path together; project_id
       // is the same on every call, so it is filled in here, the same way.
       prefix: defaultPathSerializer(`${baseUrl}${descriptor.path}`, { project_id: config.projectId }),
-      paths: [...layout.location.values()].includes("path"),
-      headers: [...layout.location.values()].includes("header"),
+      hasPathParams: [...layout.location.values()].includes("path"),
+      hasHeaderParams: [...layout.location.values()].includes("header"),
       validate: config.validate ? compileValidator(id, descriptor) : undefined,
     };
   }
@@ -110,12 +111,12 @@ export function createCaller(config: CallerConfig): CallOperation {
       url: createFinalURL(operation.prefix, {
         baseUrl: "",
         // Without path parameters left to fill, createFinalURL skips the path serializer.
-        params: operation.paths ? params : { query: params.query },
+        params: operation.hasPathParams ? params : { query: params.query },
         querySerializer,
         pathSerializer: defaultPathSerializer,
       }),
       // mergeHeaders is how openapi-fetch turns header parameters into Headers (arrays, nulls, invalid values).
-      headers: operation.headers ? headerRecord(mergeHeaders(params.header as HeadersOptions)) : {},
+      headers: operation.hasHeaderParams ? headerRecord(mergeHeaders(params.header as HeadersOptions)) : {},
     };
   }
 
