@@ -13,6 +13,7 @@ import type { Client, HeadersOptions } from "openapi-fetch";
 import { openCallScope } from "./abort.js";
 import { HssApiError, HssTimeoutError } from "./errors.js";
 import { operations, type OperationId } from "./generated/operations.js";
+import { canonicalUri } from "./signing/canonical.js";
 import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders, removeTrailingSlash } from "./openapi-fetch.js";
 import type { OperationDescriptor } from "./operation-descriptor.js";
 import { CALL_OPTION_NAMES, checkMaxRetries, checkOptionNames, checkTimeout, type CallOptions } from "./options.js";
@@ -56,6 +57,8 @@ interface CompiledOperation {
   prefix: string;
   /** Whether the operation has path parameters besides project_id. */
   hasPathParams: boolean;
+  /** The host and canonical URI of `prefix`, when no path parameter changes it and its URL is plain. */
+  base: { host: string; canonicalUri: string } | undefined;
   /** Whether the operation has header parameters. */
   hasHeaderParams: boolean;
   validate: Validator | undefined;
@@ -79,6 +82,16 @@ async function errorBodyOf(response: Response): Promise<unknown> {
   }
 }
 
+/** The host and canonical URI of a URL with no query or fragment, as the URL parser sees them. */
+function baseOf(prefix: string): CompiledOperation["base"] {
+  try {
+    const { host, pathname } = new URL(prefix);
+    return /[?#]/.test(prefix) ? undefined : { host, canonicalUri: canonicalUri(pathname) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Creates the function that every operation method calls. */
 export function createCaller(config: CallerConfig): CallOperation {
   const { transport, redactor } = config;
@@ -91,14 +104,17 @@ export function createCaller(config: CallerConfig): CallOperation {
   for (const id of Object.keys(operations) as OperationId[]) {
     const descriptor: OperationDescriptor = operations[id];
     const layout = layoutOf(descriptor);
+    // openapi-fetch serializes path parameters over the base URL and path together; project_id
+    // is the same on every call, so it is filled in here, the same way.
+    const prefix = defaultPathSerializer(`${baseUrl}${descriptor.path}`, { project_id: config.projectId });
+    const hasPathParams = [...layout.location.values()].includes("path");
     compiled[id] = {
       descriptor,
       method: descriptor.method.toUpperCase(),
       layout,
-      // openapi-fetch serializes path parameters over the base URL and path together; project_id
-      // is the same on every call, so it is filled in here, the same way.
-      prefix: defaultPathSerializer(`${baseUrl}${descriptor.path}`, { project_id: config.projectId }),
-      hasPathParams: [...layout.location.values()].includes("path"),
+      prefix,
+      hasPathParams,
+      base: hasPathParams ? undefined : baseOf(prefix),
       hasHeaderParams: [...layout.location.values()].includes("header"),
       validate: config.validate ? compileValidator(id, descriptor) : undefined,
     };
@@ -106,15 +122,20 @@ export function createCaller(config: CallerConfig): CallOperation {
 
   /** The request openapi-fetch would build from these parameters, as plain data. */
   function outgoing(operation: CompiledOperation, params: GroupedParams): OutgoingRequest {
+    const { prefix } = operation;
+    const url = createFinalURL(prefix, {
+      baseUrl: "",
+      // Without path parameters left to fill, createFinalURL skips the path serializer.
+      params: operation.hasPathParams ? params : { query: params.query },
+      querySerializer,
+      pathSerializer: defaultPathSerializer,
+    });
     return {
       method: operation.method,
-      url: createFinalURL(operation.prefix, {
-        baseUrl: "",
-        // Without path parameters left to fill, createFinalURL skips the path serializer.
-        params: operation.hasPathParams ? params : { query: params.query },
-        querySerializer,
-        pathSerializer: defaultPathSerializer,
-      }),
+      url,
+      // Signing takes the URL in these pieces rather than parsing it again.
+      base: operation.base,
+      search: url.slice(prefix.length + 1),
       // mergeHeaders is how openapi-fetch turns header parameters into Headers (arrays, nulls, invalid values).
       headers: operation.hasHeaderParams ? headerRecord(mergeHeaders(params.header as HeadersOptions)) : {},
     };

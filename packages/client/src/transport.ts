@@ -23,6 +23,10 @@ export interface OutgoingRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The body's bytes, read once so every attempt can send and sign them again. */
   readonly body?: Uint8Array<ArrayBuffer> | undefined;
+  /** The URL's host and canonical URI, when the caller knows them: `url` is then `base?search`. */
+  readonly base?: { readonly host: string; readonly canonicalUri: string } | undefined;
+  /** The URL's query string (without "?"), along with `base`. */
+  readonly search?: string | undefined;
   /** The Request a middleware (or `hss.raw`) shaped, whose other settings every attempt keeps. */
   readonly request?: Request | undefined;
 }

@@ -128,23 +128,23 @@ function lowerCaseHeaders(headers: HeadersLike | undefined): Map<string, string>
   return out;
 }
 
-/**
- * Signs one request and returns the headers to add to it. The caller sends the request with
- * exactly the signed header values, URL and body; anything changed afterwards breaks the
- * signature. Always resolves asynchronously so callers need not care which crypto is injected.
- */
-export async function signRequest(input: SignRequestInput, crypto: SigningCrypto): Promise<SdkAuthHeaders> {
-  assertCredentials(input);
-  const url = typeof input.url === "string" ? new URL(input.url) : input.url;
-  const sdkDate = input.date ? formatSdkDate(input.date) : currentSdkDate();
-  const headers = lowerCaseHeaders(input.headers);
+/** `f(value)`, at once when the value is at hand: node:crypto answers synchronously, Web Crypto with a promise. */
+function andThen<T extends object | string, R>(value: T | PromiseLike<T>, f: (value: T) => R): R | Promise<Awaited<R>> {
+  return typeof value === "object" && "then" in value ? (Promise.resolve(value).then(f) as Promise<Awaited<R>>) : f(value);
+}
+
+/** Picks the headers to sign (x-sdk-date, valued `sdkDate`, always among them) and checks each is set. */
+function headersToSign(
+  headers: Map<string, string>,
+  host: string,
+  sdkDate: string,
+  signedHeaderNames: readonly string[] | undefined,
+): { signed: Record<string, string>; signedHeaders: string } {
   headers.set("x-sdk-date", sdkDate);
-  if (!headers.has("host")) headers.set("host", url.host);
+  if (!headers.has("host")) headers.set("host", host);
 
   const names = new Set(
-    (input.signedHeaderNames ?? ["host", ...(headers.has("content-type") ? ["content-type"] : [])]).map((n) =>
-      n.toLowerCase(),
-    ),
+    (signedHeaderNames ?? ["host", ...(headers.has("content-type") ? ["content-type"] : [])]).map((n) => n.toLowerCase()),
   );
   names.add("x-sdk-date");
   for (const name of ALWAYS_SIGNED_WHEN_PRESENT) if (headers.has(name)) names.add(name);
@@ -155,22 +155,81 @@ export async function signRequest(input: SignRequestInput, crypto: SigningCrypto
     if (value === undefined) throw new Error(`cannot sign header "${name}": the request does not set it`);
     signed[name] = value;
   }
-  const signedHeaders = signedHeadersList(names);
+  return { signed, signedHeaders: signedHeadersList(names) };
+}
 
+/** The Authorization header's value. */
+const authorization = (accessKey: string, signedHeaders: string, signature: string): string =>
+  `${SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+
+/** The hex signature of a canonical request. */
+function signatureOf(request: string, sdkDate: string, secretKey: string, crypto: SigningCrypto): string | Promise<string> {
+  return andThen(crypto.sha256Hex(request), (hash) => crypto.hmacSha256Hex(secretKey, stringToSign(sdkDate, hash)));
+}
+
+/** The hex SHA-256 of a body; a constant when there is none. */
+function payloadHash(body: string | Uint8Array | undefined, crypto: SigningCrypto): string | Promise<string> {
+  return body === undefined || body.length === 0 ? EMPTY_BODY_SHA256 : crypto.sha256Hex(body);
+}
+
+/**
+ * Signs one request and returns the headers to add to it. The caller sends the request with
+ * exactly the signed header values, URL and body; anything changed afterwards breaks the
+ * signature. Always resolves asynchronously so callers need not care which crypto is injected.
+ */
+export async function signRequest(input: SignRequestInput, crypto: SigningCrypto): Promise<SdkAuthHeaders> {
+  assertCredentials(input);
+  const url = typeof input.url === "string" ? new URL(input.url) : input.url;
+  const sdkDate = input.date ? formatSdkDate(input.date) : currentSdkDate();
+  const { signed, signedHeaders } = headersToSign(lowerCaseHeaders(input.headers), url.host, sdkDate, input.signedHeaderNames);
   const request = canonicalRequest({
     method: input.method,
     canonicalUri: canonicalUri(url.pathname),
     canonicalQuery: canonicalQuery(url.search),
     canonicalHeaders: canonicalHeaders(signed),
     signedHeaders,
-    payloadHashHex: input.body === undefined || input.body.length === 0 ? EMPTY_BODY_SHA256 : await crypto.sha256Hex(input.body),
+    payloadHashHex: await payloadHash(input.body, crypto),
   });
-  const toSign = stringToSign(sdkDate, await crypto.sha256Hex(request));
-  const signature = await crypto.hmacSha256Hex(input.secretKey, toSign);
+  const signature = await signatureOf(request, sdkDate, input.secretKey, crypto);
+  return { "X-Sdk-Date": sdkDate, Authorization: authorization(input.accessKey, signedHeaders, signature) };
+}
 
-  return {
-    "X-Sdk-Date": sdkDate,
-    Authorization: `${SIGNING_ALGORITHM} Access=${input.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+/** Signs a request of a {@link templateSigner} given its canonical query, with the current second's date. */
+export type TemplateSigner = (canonicalQuery: string) => SdkAuthHeaders | Promise<SdkAuthHeaders>;
+
+/**
+ * Signs, as {@link signRequest} does, requests without a body that differ only in their query
+ * and date: the canonical request is built once with a marker in place of each, so signing one
+ * costs two hashes and a few joins. Synchronous when the crypto is. Undefined when a header
+ * value holds the marker (no valid header does).
+ */
+export function templateSigner(
+  method: string,
+  host: string,
+  canonicalUriValue: string,
+  headers: Readonly<Record<string, string>>,
+  credentials: { accessKey: string; secretKey: string },
+  crypto: SigningCrypto,
+): TemplateSigner | undefined {
+  const { signed, signedHeaders } = headersToSign(lowerCaseHeaders(headers), host, "\0", undefined);
+  const pieces = canonicalRequest({
+    method,
+    canonicalUri: canonicalUriValue,
+    canonicalQuery: "\0",
+    canonicalHeaders: canonicalHeaders(signed),
+    signedHeaders,
+    payloadHashHex: EMPTY_BODY_SHA256,
+  }).split("\0");
+  if (pieces.length !== 3) return undefined;
+  const [head, middle, tail] = pieces as [string, string, string];
+  const { accessKey, secretKey } = credentials;
+  const prefix = authorization(accessKey, signedHeaders, "");
+  return (query) => {
+    const sdkDate = currentSdkDate();
+    return andThen(signatureOf(head + query + middle + sdkDate + tail, sdkDate, secretKey, crypto), (signature) => ({
+      "X-Sdk-Date": sdkDate,
+      Authorization: prefix + signature,
+    }));
   };
 }
 
