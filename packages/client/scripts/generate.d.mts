@@ -11,3 +11,6 @@ export function describeOperations(spec: Spec): Record<string, unknown>;
 
 /** Renders every generated file: path relative to the package, to content. */
 export function render(spec: Spec): Promise<Map<string, string>>;
+
+/** The regions of the spec's servers: the regional URL template with its regions, and fixed servers. */
+export function describeRegions(spec: Spec): { template: string; templated: string[]; fixed: Record<string, string> };

@@ -133,6 +133,42 @@ function renderOperations(spec) {
   );
 }
 
+/**
+ * The regions of the spec's servers: the values of the `{region}` variable of the server URL
+ * template, and the servers whose host names their region outright (eu-west-101 has a domain of
+ * its own). Kept in the spec's shape rather than one URL per region, because it ships in the client.
+ */
+export function describeRegions(spec) {
+  const regions = { template: undefined, templated: [], fixed: {} };
+  for (const server of spec.servers ?? []) {
+    const values = server.variables?.region?.enum;
+    if (values) {
+      if (regions.template) throw new Error(`Two servers have a region variable: ${regions.template}, ${server.url}`);
+      regions.template = server.url;
+      regions.templated = values;
+      continue;
+    }
+    const region = new URL(server.url).hostname.match(/^hss\.([a-z0-9-]+)\./)?.[1];
+    if (!region) throw new Error(`Server ${server.url} names no region: expected https://hss.<region>.<domain>`);
+    regions.fixed[region] = server.url;
+  }
+  if (!regions.template) throw new Error("No server has a region variable: expected https://hss.{region}.<domain>");
+  return regions;
+}
+
+function renderRegions(spec) {
+  const { template, templated, fixed } = describeRegions(spec);
+  return (
+    HEADER +
+    "/** The URL of the spec's regional server; `{region}` stands for one of {@link templatedRegions}. */\n" +
+    `export const endpointTemplate = ${JSON.stringify(template)};\n\n` +
+    "/** The regions whose endpoint is {@link endpointTemplate}. */\n" +
+    `export const templatedRegions = ${JSON.stringify(templated)} as const;\n\n` +
+    "/** The regions whose endpoint is a server of its own in the spec. */\n" +
+    `export const fixedEndpoints = ${JSON.stringify(fixed)} as const;\n`
+  );
+}
+
 async function renderSchemaTypes(spec) {
   const ast = await openapiTS(spec, { alphabetize: false, immutable: false });
   return HEADER + astToString(ast);
@@ -143,6 +179,7 @@ export async function render(spec) {
   return new Map([
     [join("src", "generated", "schema.ts"), await renderSchemaTypes(spec)],
     [join("src", "generated", "operations.ts"), renderOperations(spec)],
+    [join("src", "generated", "regions.ts"), renderRegions(spec)],
   ]);
 }
 

@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadBundledSpec, render, type Spec } from "../scripts/generate.mjs";
+import { describeRegions, loadBundledSpec, render, type Spec } from "../scripts/generate.mjs";
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const run = promisify(execFile);
@@ -33,7 +33,9 @@ describe("generated files", () => {
   });
 
   it("match what the bundled spec renders, byte for byte", async () => {
-    expect([...rendered.keys()].sort()).toEqual([join("src", "generated", "operations.ts"), join("src", "generated", "schema.ts")]);
+    expect([...rendered.keys()].sort()).toEqual(
+      ["operations.ts", "regions.ts", "schema.ts"].map((file) => join("src", "generated", file)),
+    );
     for (const [file, content] of rendered) {
       expect(await readFile(join(packageRoot, file), "utf8"), file).toBe(content);
     }
@@ -78,6 +80,27 @@ describe("generated files", () => {
     await expect(render(mutated)).rejects.toThrow(
       'Parameter pattern_filter of listPorts uses the schema keyword "pattern", which the client\'s validator does not check.',
     );
+  });
+});
+
+describe("regions from the spec's servers", () => {
+  it("give the regional template with its regions, and eu-west-101 on its own domain", async () => {
+    const regions = describeRegions(await loadBundledSpec());
+    expect(regions.template).toBe("https://hss.{region}.myhuaweicloud.com");
+    expect(regions.templated).toHaveLength(31);
+    expect(regions.fixed).toEqual({ "eu-west-101": "https://hss.eu-west-101.myhuaweicloud.eu" });
+  });
+
+  it("follow a region added to the spec", async () => {
+    const spec = structuredClone(await loadBundledSpec());
+    spec.servers[0].variables.region.enum.push("xx-test-1");
+    expect(describeRegions(spec).templated).toContain("xx-test-1");
+  });
+
+  it("refuse a server whose host names no region", async () => {
+    const spec = structuredClone(await loadBundledSpec());
+    spec.servers.push({ url: "https://example.invalid" });
+    expect(() => describeRegions(spec)).toThrow("Server https://example.invalid names no region");
   });
 });
 
