@@ -79,7 +79,7 @@ async function calibrate(op, targetMs) {
 /** @param {{ rounds: number, quick: boolean }} options */
 export async function run({ rounds, quick }) {
   const { api: signing, from } = await loadSigning();
-  const { signRequest, signFetchRequest } = signing;
+  const { signRequest } = signing;
   const nodeCrypto = signing.nodeCrypto ?? signing.defaultCrypto;
   const webCrypto = typeof signing.createWebCrypto === "function" ? signing.createWebCrypto() : signing.webCrypto;
   if (!nodeCrypto) throw new Error("@hss-kit/client exports neither nodeCrypto nor defaultCrypto");
@@ -123,10 +123,6 @@ export async function run({ rounds, quick }) {
     web: () => client(webCrypto, URL_TO_SIGN, ACCESS_KEY, SECRET_KEY),
     official: () => official(URL_TO_SIGN, ACCESS_KEY, SECRET_KEY),
   };
-  if (typeof signFetchRequest === "function") {
-    const credentials = { accessKey: ACCESS_KEY, secretKey: SECRET_KEY };
-    ops.fetchNode = () => signFetchRequest(new Request(URL_TO_SIGN), credentials, nodeCrypto);
-  }
 
   const targetMs = quick ? 40 : 150;
   /** @type {Record<string, number>} */
@@ -151,13 +147,5 @@ export async function run({ rounds, quick }) {
     { metric: "official core AKSKSigner.sign", value: official_.median, unit: "µs", summary: official_ },
     { metric: "official / client node:crypto", value: official_.median / node.median, unit: "x" },
   ];
-  if (us.fetchNode) {
-    rows.splice(1, 0, {
-      metric: "client signFetchRequest (Request in, signed Request out), node:crypto",
-      value: summarize(us.fetchNode).median,
-      unit: "µs",
-      summary: summarize(us.fetchNode),
-    });
-  }
   return rows;
 }

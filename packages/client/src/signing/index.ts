@@ -17,12 +17,10 @@ export {
 export {
   assertCredentials,
   formatSdkDate,
-  signFetchRequest,
   signRequest,
   type HeadersLike,
   type SdkAuthHeaders,
   type SignRequestInput,
-  type SigningCredentials,
   type SigningCrypto,
 } from "./sign.js";
 export { createWebCrypto, webCrypto, type WebCryptoOptions } from "./crypto-web.js";

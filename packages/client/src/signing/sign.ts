@@ -23,17 +23,6 @@ export interface SigningCrypto {
   hmacSha256Hex(key: string, data: string): Promise<string> | string;
 }
 
-/**
- * An access key pair. `projectId` and `securityToken` are for project-scoped and temporary
- * credentials: the gateway wants them sent (and signed) as X-Project-Id and X-Security-Token.
- */
-export interface SigningCredentials {
-  accessKey: string;
-  secretKey: string;
-  projectId?: string;
-  securityToken?: string;
-}
-
 /** Header shapes accepted by {@link signRequest}, so callers need not convert first. */
 export type HeadersLike =
   | Headers
@@ -231,42 +220,4 @@ export function templateSigner(
       Authorization: prefix + signature,
     }));
   };
-}
-
-/**
- * Signs a fetch Request, for use in an openapi-fetch `onRequest` middleware: returns a new
- * Request carrying X-Sdk-Date and Authorization (plus X-Project-Id / X-Security-Token from the
- * credentials when the request lacks them). The body is read from a clone, and only when there
- * is one, and the bytes hashed are the bytes sent. `now` may be a clock so tests can fix it;
- * by default each call signs with the current time, which a retry needs.
- */
-export async function signFetchRequest(
-  request: Request,
-  credentials: SigningCredentials,
-  crypto: SigningCrypto,
-  now?: Date | (() => Date),
-): Promise<Request> {
-  assertCredentials(credentials);
-  const headers = new Headers(request.headers);
-  if (credentials.projectId && !headers.has("x-project-id")) headers.set("X-Project-Id", credentials.projectId);
-  if (credentials.securityToken && !headers.has("x-security-token")) {
-    headers.set("X-Security-Token", credentials.securityToken);
-  }
-  const body = request.body === null ? undefined : new Uint8Array(await request.clone().arrayBuffer());
-
-  const auth = await signRequest(
-    {
-      method: request.method,
-      url: request.url,
-      headers,
-      body,
-      accessKey: credentials.accessKey,
-      secretKey: credentials.secretKey,
-      date: typeof now === "function" ? now() : now,
-    },
-    crypto,
-  );
-  headers.set("X-Sdk-Date", auth["X-Sdk-Date"]);
-  headers.set("Authorization", auth.Authorization);
-  return new Request(request, body === undefined ? { headers } : { headers, body });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { nodeCrypto } from "../../src/signing/crypto-node.js";
-import { formatSdkDate, signFetchRequest, signRequest, templateSigner } from "../../src/signing/sign.js";
+import { formatSdkDate, signRequest, templateSigner } from "../../src/signing/sign.js";
 import { canonicalQuery, canonicalUri } from "../../src/signing/canonical.js";
 import { createWebCrypto } from "../../src/signing/crypto-web.js";
 
@@ -71,9 +71,6 @@ describe("credential checks", () => {
   ])("%j", async (creds, message) => {
     const input = { method: "GET", url: URL_, ...creds } as unknown as Parameters<typeof signRequest>[0];
     await expect(signRequest(input, nodeCrypto)).rejects.toThrow(new TypeError(message));
-    await expect(
-      signFetchRequest(new Request(URL_), creds as unknown as Parameters<typeof signFetchRequest>[1], nodeCrypto),
-    ).rejects.toThrow(new TypeError(message));
   });
 
   it("does not echo the other key in errors", async () => {
@@ -126,16 +123,6 @@ describe("signed header selection", () => {
     const fromRecord = await sig({ "Content-Type": "a/b" });
     expect(await sig(new Headers({ "content-type": "a/b" }))).toEqual(fromRecord);
     expect(await sig([["CONTENT-TYPE", "a/b"]])).toEqual(fromRecord);
-  });
-});
-
-describe("signFetchRequest", () => {
-  it("leaves the original request's body readable", async () => {
-    const original = new Request(URL_, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
-    const signed = await signFetchRequest(original, { accessKey: "ak", secretKey: "sk" }, nodeCrypto, DATE);
-    expect(await signed.text()).toBe("{}");
-    expect(signed.method).toBe("POST");
-    expect(signed.headers.get("content-type")).toBe("application/json");
   });
 });
 
