@@ -66,6 +66,22 @@ function isPaginated(spec, operation, parameters) {
   );
 }
 
+/**
+ * The shape of an operation's 200 JSON body: its type and the types of its required properties,
+ * which the client checks before it hands a body to the caller.
+ */
+function describeResponse(spec, operation) {
+  const body = resolveRef(spec, resolveRef(spec, operation.responses?.["200"])?.content?.["application/json"]?.schema);
+  if (!body?.type) return undefined;
+  const required = {};
+  for (const name of body.required ?? []) {
+    const type = resolveRef(spec, body.properties?.[name])?.type;
+    if (typeof type !== "string") throw new Error(`The 200 body of ${operation.operationId} requires ${name} without a single type.`);
+    required[name] = type;
+  }
+  return { type: body.type, required };
+}
+
 /** Describes every operation: where it lives, its parameters and their rules. */
 export function describeOperations(spec) {
   const operations = {};
@@ -90,6 +106,7 @@ export function describeOperations(spec) {
         path,
         paginated: isPaginated(spec, operation, parameters),
         parameters,
+        response: describeResponse(spec, operation),
       };
     }
   }

@@ -11,7 +11,8 @@
 
 import type { Client, HeadersOptions } from "openapi-fetch";
 import { openCallScope } from "./abort.js";
-import { HssApiError, HssTimeoutError } from "./errors.js";
+import { readBody } from "./body.js";
+import { HssRequestError, HssResponseTooLargeError, HssTimeoutError, type HssRequestContext } from "./errors.js";
 import { operations, type OperationId } from "./generated/operations.js";
 import { canonicalUri } from "./signing/canonical.js";
 import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders, removeTrailingSlash } from "./openapi-fetch.js";
@@ -19,10 +20,10 @@ import type { OperationDescriptor } from "./operation-descriptor.js";
 import { CALL_OPTION_NAMES, checkMaxRetries, checkOptionNames, checkTimeout, type CallOptions } from "./options.js";
 import { groupParams, layoutOf, withDefaults, type GroupedParams, type ParamLayout } from "./params.js";
 import type { Redactor } from "./redact.js";
-import { errorFromResponse } from "./response-error.js";
-import { headerRecord, outgoingOf, type OutgoingRequest, type Transport } from "./transport.js";
+import { errorFromResponse, parseErrorBody, parseSuccessBody } from "./response-error.js";
+import { headerRecord, outgoingOf, toResponse, type OutgoingRequest, type ReceivedResponse, type Transport } from "./transport.js";
 import type { HssPaths } from "./types.js";
-import { assertParamsObject, compileValidator, type Validator } from "./validate.js";
+import { assertParamsObject, compileSendableCheck, compileValidator, type Validator } from "./validate.js";
 
 /** What a caller is built from. */
 export interface CallerConfig {
@@ -37,6 +38,7 @@ export interface CallerConfig {
   validate: boolean;
   timeoutMs: number;
   maxRetries: number;
+  maxResponseBytes: number;
 }
 
 /** Calls an operation with one flat parameter object. */
@@ -62,24 +64,8 @@ interface CompiledOperation {
   /** Whether the operation has header parameters. */
   hasHeaderParams: boolean;
   validate: Validator | undefined;
-}
-
-/** A 200 body, read as openapi-fetch reads it: JSON, or undefined when there is no content. */
-function dataOf(response: Response): Promise<unknown> {
-  const length = response.headers.get("Content-Length");
-  if (length === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked")) return Promise.resolve(undefined);
-  if (length) return response.json();
-  return response.text().then((text) => (text ? JSON.parse(text) : undefined));
-}
-
-/** An error body, read as openapi-fetch reads it: JSON when it parses, else the text. */
-async function errorBodyOf(response: Response): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  /** Refuses what cannot be sent safely, validation or not. */
+  sendable: Validator;
 }
 
 /** The host and canonical URI of a URL with no query or fragment, as the URL parser sees them. */
@@ -95,6 +81,7 @@ function baseOf(prefix: string): CompiledOperation["base"] {
 /** Creates the function that every operation method calls. */
 export function createCaller(config: CallerConfig): CallOperation {
   const { transport, redactor } = config;
+  const mayShow = (value: unknown) => redactor.mayShow(value);
   // openapi-fetch types `request` per path and method; the operation table drives the call instead.
   const request = config.raw.request as unknown as RequestFn;
   const querySerializer = createQuerySerializer();
@@ -116,7 +103,8 @@ export function createCaller(config: CallerConfig): CallOperation {
       hasPathParams,
       base: hasPathParams ? undefined : baseOf(prefix),
       hasHeaderParams: [...layout.location.values()].includes("header"),
-      validate: config.validate ? compileValidator(id, descriptor) : undefined,
+      validate: config.validate ? compileValidator(id, descriptor, mayShow) : undefined,
+      sendable: compileSendableCheck(id, descriptor, mayShow),
     };
   }
 
@@ -143,10 +131,11 @@ export function createCaller(config: CallerConfig): CallOperation {
 
   return async (operationId, params, options) => {
     const operation = compiled[operationId];
-    assertParamsObject(operationId, params);
+    assertParamsObject(operationId, params, mayShow);
     checkOptionNames(operationId, options, CALL_OPTION_NAMES);
     const given = withDefaults(operation.layout, params ?? {}, config.region);
     operation.validate?.(given);
+    operation.sendable(given);
     const timeoutMs = checkTimeout("timeout", options?.timeout, config.timeoutMs);
     const maxRetries = checkMaxRetries("maxRetries", options?.maxRetries, config.maxRetries);
     const grouped = groupParams(operation.layout, given);
@@ -155,17 +144,14 @@ export function createCaller(config: CallerConfig): CallOperation {
     const direct = config.hasMiddleware() ? undefined : outgoing(operation, grouped);
     // With middleware, the URL is known once the middleware has run.
     let url = direct?.url ?? "";
-    const scope = openCallScope(
-      timeoutMs,
-      options?.signal,
-      () => new HssTimeoutError({ operationId, method, url: redactor.url(url) }, timeoutMs),
-    );
+    const contextOf = (): HssRequestContext => ({ operationId, method, url: redactor.url(url) });
+    const scope = openCallScope(timeoutMs, options?.signal, () => new HssTimeoutError(contextOf(), timeoutMs));
     const send = { scope, operationId, maxRetries };
     try {
-      let response: Response;
-      let read: { error: unknown } | undefined;
+      let received: ReceivedResponse;
+      let errorBody: { value: unknown } | undefined;
       if (direct) {
-        response = await transport.send(direct, send);
+        received = await transport.send(direct, send);
       } else {
         const result = await request(operation.descriptor.method, operation.descriptor.path, {
           params: grouped,
@@ -174,18 +160,26 @@ export function createCaller(config: CallerConfig): CallOperation {
           parseAs: "stream",
           fetch: async (shaped: Request) => {
             url = shaped.url;
-            return transport.send(await outgoingOf(shaped), send);
+            return toResponse(await transport.send(await outgoingOf(shaped), send));
           },
         });
-        response = result.response;
-        if ("error" in result) read = { error: result.error };
+        // What the middleware's onResponse left, read within the same bound.
+        const { response } = result;
+        if ("error" in result) {
+          errorBody = { value: result.error };
+          received = { status: response.status, headers: response.headers, body: new Uint8Array(0) };
+        } else {
+          const read = await readBody(response, config.maxResponseBytes);
+          if ("tooLarge" in read) throw new HssResponseTooLargeError({ ...contextOf(), status: response.status }, config.maxResponseBytes);
+          received = { status: response.status, headers: response.headers, body: read.bytes };
+        }
       }
-      if (response.status === 200) return await dataOf(response);
-      const body = read ? read.error : await errorBodyOf(response);
-      throw errorFromResponse(response, body, { operationId, method, url }, redactor);
+      if (received.status === 200) return parseSuccessBody(received, operation.descriptor.response, contextOf, redactor);
+      const body = errorBody ? errorBody.value : parseErrorBody(received);
+      throw errorFromResponse(received, body, { operationId, method, url }, redactor);
     } catch (error) {
       // A timeout or abort while the body was being read surfaces as a stream error; report the cause.
-      if (scope.signal.aborted && !(error instanceof HssApiError)) throw scope.signal.reason;
+      if (scope.signal.aborted && !(error instanceof HssRequestError)) throw scope.signal.reason;
       throw error;
     } finally {
       scope.dispose();

@@ -9,14 +9,23 @@ import { createCaller } from "./caller.js";
 import { processEnv, resolveCredentials, resolveProjectId } from "./credentials.js";
 import { operations, type OperationId, type OperationMethods } from "./generated/operations.js";
 import { HssTimeoutError } from "./errors.js";
-import { baseUrlOf, checkClientOptionNames, checkTimeout, regionOf, retryPolicyOf, validateOption, type HssClientOptions } from "./options.js";
+import {
+  baseUrlOf,
+  checkClientOptionNames,
+  checkTimeout,
+  maxResponseBytesOf,
+  regionOf,
+  retryPolicyOf,
+  validateOption,
+  type HssClientOptions,
+} from "./options.js";
 import { createClient } from "./openapi-fetch.js";
 import { createPaginators } from "./paginate/paginate.js";
 import type { Paginators } from "./paginate/types.js";
 import { withProjectId } from "./raw.js";
 import { createRedactor } from "./redact.js";
 import { defaultCrypto } from "./signing/index.js";
-import { createTransport, outgoingOf } from "./transport.js";
+import { createTransport, outgoingOf, toResponse } from "./transport.js";
 import type { HssPaths } from "./types.js";
 
 /** A client of the HSS v5 API: one method per operation, `paginate` walkers, and the raw openapi-fetch client. */
@@ -52,6 +61,7 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
   const policy = retryPolicyOf(options);
   const timeoutMs = checkTimeout("timeout", options.timeout);
   const validate = validateOption(options.validate);
+  const maxResponseBytes = maxResponseBytesOf(options);
   const redactor = createRedactor(
     credentials.kind === "token" ? [credentials.token] : [credentials.secretKey, credentials.securityToken],
   );
@@ -64,6 +74,7 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     authorize: createAuthorizer(credentials, projectId, defaultCrypto),
     policy,
     redactor,
+    maxResponseBytes,
     // Called late rather than captured, so fake timers and spies installed later still apply.
     random: () => Math.random(),
     sleep,
@@ -79,7 +90,7 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
       () => new HssTimeoutError({ method: request.method, url: redactor.url(request.url) }, timeoutMs),
     );
     try {
-      return await transport.send(await outgoingOf(request), { scope, operationId: undefined, maxRetries: policy.maxRetries });
+      return toResponse(await transport.send(await outgoingOf(request), { scope, operationId: undefined, maxRetries: policy.maxRetries }));
     } finally {
       scope.dispose();
     }
@@ -107,6 +118,7 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     validate,
     timeoutMs,
     maxRetries: policy.maxRetries,
+    maxResponseBytes,
   });
   const methods = Object.fromEntries(
     (Object.keys(operations) as OperationId[]).map((id) => [
@@ -114,6 +126,6 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
       (params?: unknown, callOptions?: object) => call(id, params, callOptions),
     ]),
   );
-  const paginate = Object.freeze(createPaginators(call, validate));
+  const paginate = Object.freeze(createPaginators(call, validate, (value) => redactor.mayShow(value)));
   return Object.freeze({ ...methods, paginate, raw }) as unknown as HssClient;
 }

@@ -3,6 +3,7 @@
 // missing, never a value: a half-filled credentials object may still hold a secret.
 
 import { HssConfigurationError } from "./errors.js";
+import { unsendable } from "./validate.js";
 
 /** IAM token credentials: the token is sent as `X-Auth-Token`. */
 export interface TokenCredentials {
@@ -106,17 +107,24 @@ export function resolveCredentials(credentials: HssCredentials | undefined, env:
   return credentials === undefined ? fromEnvironment(env) : fromOptions(credentials);
 }
 
+/** The project ID goes into every path: one that URL normalisation would remove sends every call elsewhere. */
+function checkedPathSegment(source: string, value: string): string {
+  const allowed = unsendable(value, "path");
+  if (allowed !== undefined) throw new HssConfigurationError(`${source} must be ${allowed}; got ${JSON.stringify(value)}.`);
+  return value;
+}
+
 /** The project of the options, or else that of the environment. */
 export function resolveProjectId(projectId: string | undefined, env: Environment): string {
   if (projectId !== undefined) {
     if (!isText(projectId)) {
       throw new HssConfigurationError(`projectId must be a non-empty string; got ${JSON.stringify(projectId)}.`);
     }
-    return projectId;
+    return checkedPathSegment("projectId", projectId);
   }
   const fromEnv = env[ENV.projectId];
   if (!isText(fromEnv)) {
     throw new HssConfigurationError(`No project: pass projectId or set ${ENV.projectId}.`);
   }
-  return fromEnv;
+  return checkedPathSegment(ENV.projectId, fromEnv);
 }

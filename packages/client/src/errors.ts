@@ -24,6 +24,27 @@ function describeRequest(context: HssRequestContext): string {
   return context.operationId ?? target ?? "The HSS request";
 }
 
+/**
+ * A request was sent and failed: the base of every error about one request (an error answer,
+ * no answer, a timeout, an answer that cannot be used), holding where the request went.
+ */
+export class HssRequestError extends HssError {
+  override readonly name: string = "HssRequestError";
+  /** operationId of the call, such as `listPorts`; undefined for calls made through `hss.raw`. */
+  readonly operationId: string | undefined;
+  /** HTTP method of the request. */
+  readonly method: string | undefined;
+  /** URL of the request, with credentials removed. */
+  readonly url: string | undefined;
+
+  constructor(context: HssRequestContext, problem: string, options?: { cause?: unknown }) {
+    super(`${describeRequest(context)} ${problem}`, options);
+    this.operationId = context.operationId;
+    this.method = context.method;
+    this.url = context.url;
+  }
+}
+
 /** What an HSS error response says, plus where it came from. */
 export interface HssApiErrorDetails extends HssRequestContext {
   /** HTTP status of the response. */
@@ -38,12 +59,19 @@ export interface HssApiErrorDetails extends HssRequestContext {
   retryAfterMs?: number | undefined;
 }
 
+function apiProblem(details: HssApiErrorDetails): string {
+  const code = details.errorCode ? ` ${details.errorCode}` : "";
+  const text = details.errorMsg ? ` "${details.errorMsg}"` : "";
+  const request = details.requestId ? ` (request id ${details.requestId})` : "";
+  return `failed with HTTP ${details.status}${code}${text}${request}.`;
+}
+
 /**
  * HSS (or its API gateway) answered with a status other than 200. Carries the HTTP status, HSS's
  * `error_code` and `error_msg`, and the request id to quote to Huawei Cloud support. Statuses
  * with a dedicated subclass are raised as that subclass.
  */
-export class HssApiError extends HssError {
+export class HssApiError extends HssRequestError {
   override readonly name: string = "HssApiError";
   /** HTTP status of the response. */
   readonly status: number;
@@ -53,25 +81,13 @@ export class HssApiError extends HssError {
   readonly errorMsg: string | undefined;
   /** The request id, from the `X-Request-Id` header or the body's `request_id`. */
   readonly requestId: string | undefined;
-  /** operationId of the call that failed. */
-  readonly operationId: string | undefined;
-  /** HTTP method of the request. */
-  readonly method: string | undefined;
-  /** URL of the request, with credentials removed. */
-  readonly url: string | undefined;
 
-  constructor(details: HssApiErrorDetails) {
-    const code = details.errorCode ? ` ${details.errorCode}` : "";
-    const text = details.errorMsg ? ` "${details.errorMsg}"` : "";
-    const request = details.requestId ? ` (request id ${details.requestId})` : "";
-    super(`${describeRequest(details)} failed with HTTP ${details.status}${code}${text}${request}.`);
+  constructor(details: HssApiErrorDetails, problem = apiProblem(details)) {
+    super(details, problem);
     this.status = details.status;
     this.errorCode = details.errorCode;
     this.errorMsg = details.errorMsg;
     this.requestId = details.requestId;
-    this.operationId = details.operationId;
-    this.method = details.method;
-    this.url = details.url;
   }
 }
 
@@ -115,6 +131,27 @@ export class HssServerError extends HssApiError {
   override readonly name: string = "HssServerError";
 }
 
+/**
+ * HTTP 3xx: the server answered with a redirect. HSS never redirects, so the client does not
+ * follow one: following it would hand the token or the security token to whatever host the
+ * `Location` names. Not retried.
+ */
+export class HssRedirectError extends HssApiError {
+  override readonly name: string = "HssRedirectError";
+  /** The `Location` the server named, with credentials removed; undefined when the runtime hides it (browsers). */
+  readonly location: string | undefined;
+
+  constructor(details: HssApiErrorDetails & { location?: string | undefined }) {
+    const status = details.status ? `HTTP ${details.status}` : "a redirect";
+    const target = details.location ? ` to ${details.location}` : "";
+    super(
+      details,
+      `was answered with ${status}${target}; HSS does not redirect, so the client does not follow it (credentials never go to another host).`,
+    );
+    this.location = details.location;
+  }
+}
+
 /** Picks the subclass for a status, so callers can rely on `instanceof`. */
 export function apiErrorFor(details: HssApiErrorDetails): HssApiError {
   const { status } = details;
@@ -127,42 +164,58 @@ export function apiErrorFor(details: HssApiErrorDetails): HssApiError {
   return new HssApiError(details);
 }
 
-/** No HTTP response arrived: DNS, connection, TLS or a reset; raised once the client's retries are spent. */
-export class HssNetworkError extends HssError {
+/**
+ * No whole HTTP response arrived: DNS, connection, TLS, a reset, or a body cut off before its
+ * end; raised once the client's retries are spent.
+ */
+export class HssNetworkError extends HssRequestError {
   override readonly name: string = "HssNetworkError";
-  /** operationId of the call that failed. */
-  readonly operationId: string | undefined;
-  /** HTTP method of the request. */
-  readonly method: string | undefined;
-  /** URL of the request, with credentials removed. */
-  readonly url: string | undefined;
 
   constructor(context: HssRequestContext, reason: string, options?: { cause?: unknown }) {
-    super(`${describeRequest(context)} got no response from HSS: ${reason}.`, options);
-    this.operationId = context.operationId;
-    this.method = context.method;
-    this.url = context.url;
+    super(context, `got no response from HSS: ${reason}.`, options);
   }
 }
 
 /** The call's `timeout` ran out, counting every attempt and every wait between attempts. */
-export class HssTimeoutError extends HssError {
+export class HssTimeoutError extends HssRequestError {
   override readonly name: string = "HssTimeoutError";
   /** The timeout that ran out, in milliseconds. */
   readonly timeoutMs: number;
-  /** operationId of the call that timed out. */
-  readonly operationId: string | undefined;
-  /** HTTP method of the request. */
-  readonly method: string | undefined;
-  /** URL of the request, with credentials removed. */
-  readonly url: string | undefined;
 
   constructor(context: HssRequestContext, timeoutMs: number) {
-    super(`${describeRequest(context)} timed out after ${timeoutMs} ms.`);
+    super(context, `timed out after ${timeoutMs} ms.`);
     this.timeoutMs = timeoutMs;
-    this.operationId = context.operationId;
-    this.method = context.method;
-    this.url = context.url;
+  }
+}
+
+/**
+ * A whole response arrived but cannot be used: a 200 whose body is not JSON, not UTF-8, or not
+ * the shape the spec gives (such as `{ total_num, data_list[] }`). Not retried: the same server
+ * would most likely answer the same way.
+ */
+export class HssResponseError extends HssRequestError {
+  override readonly name: string = "HssResponseError";
+  /** HTTP status of the response. */
+  readonly status: number;
+
+  constructor(context: HssRequestContext & { status: number }, problem: string) {
+    super(context, `got an HTTP ${context.status} response that cannot be used: ${problem}.`);
+    this.status = context.status;
+  }
+}
+
+/**
+ * A response body is larger than the client's `maxResponseBytes` (counted after decompression),
+ * so the client stopped reading it rather than hold it in memory. Not retried.
+ */
+export class HssResponseTooLargeError extends HssResponseError {
+  override readonly name: string = "HssResponseTooLargeError";
+  /** The limit that was passed, in bytes. */
+  readonly limitBytes: number;
+
+  constructor(context: HssRequestContext & { status: number }, limitBytes: number) {
+    super(context, `its body is larger than maxResponseBytes (${limitBytes} bytes)`);
+    this.limitBytes = limitBytes;
   }
 }
 
@@ -187,7 +240,11 @@ export interface HssValidationErrorDetails {
   operationId: string;
   /** The parameter or option that was refused. */
   parameter: string;
-  /** The value given (undefined when a required parameter is missing). */
+  /**
+   * The value given: undefined when a required parameter is missing or the name is unknown (an
+   * unknown name's value is never shown: it may be a credential passed under the wrong name), and
+   * {@link REDACTED_VALUE} when the value is, contains or encodes a configured credential.
+   */
   value: unknown;
   /** What would have been accepted, such as `an integer from 10 to 200`, or the known names. */
   allowed: string;
@@ -195,13 +252,17 @@ export interface HssValidationErrorDetails {
   problem: HssValidationProblem;
 }
 
+/** What a validation error holds in place of a value that is, contains or encodes a credential. */
+export const REDACTED_VALUE = "[REDACTED]";
+
 function validationMessage(details: HssValidationErrorDetails): string {
   const { operationId, parameter, allowed } = details;
   if (details.problem === "missing") return `${operationId}: ${parameter} is required and must be ${allowed}.`;
   if (details.problem === "unknown") {
-    return `${operationId}: ${parameter} is not a parameter of ${operationId} (got ${show(details.value)}); the parameters are ${allowed}.`;
+    return `${operationId}: ${parameter} is not a parameter of ${operationId} (its value is not shown); the parameters are ${allowed}.`;
   }
-  return `${operationId}: ${parameter} must be ${allowed}; got ${show(details.value)}.`;
+  const got = details.value === REDACTED_VALUE ? "a value that holds a credential, not shown" : show(details.value);
+  return `${operationId}: ${parameter} must be ${allowed}; got ${got}.`;
 }
 
 /**
@@ -225,7 +286,7 @@ export class HssValidationError extends HssError {
     super(validationMessage(details));
     this.operationId = details.operationId;
     this.parameter = details.parameter;
-    this.value = details.value;
+    this.value = details.problem === "unknown" ? undefined : details.value;
     this.allowed = details.allowed;
     this.problem = details.problem;
   }

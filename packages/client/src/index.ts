@@ -6,6 +6,7 @@ export type { HssClientOptions, CallOptions } from "./options.js";
 export type { HssCredentials, TokenCredentials, AccessKeyCredentials } from "./credentials.js";
 export {
   HssError,
+  HssRequestError,
   HssApiError,
   HssInvalidRequestError,
   HssAuthenticationError,
@@ -13,11 +14,15 @@ export {
   HssNotFoundError,
   HssRateLimitError,
   HssServerError,
+  HssRedirectError,
   HssNetworkError,
   HssTimeoutError,
+  HssResponseError,
+  HssResponseTooLargeError,
   HssValidationError,
   HssPaginationError,
   HssConfigurationError,
+  REDACTED_VALUE,
 } from "./errors.js";
 export type {
   HssApiErrorDetails,

@@ -18,6 +18,12 @@ export interface ParameterDescriptor {
   readonly schema: ParameterRules;
 }
 
+/** What the spec says a 200 body is: its JSON type and the JSON types of its required properties. */
+export interface BodyShape {
+  readonly type: string;
+  readonly required: Readonly<Record<string, string>>;
+}
+
 /** One operation of the spec: where it lives and what it takes. */
 export interface OperationDescriptor {
   readonly method: "get" | "put" | "post" | "delete" | "patch";
@@ -25,4 +31,6 @@ export interface OperationDescriptor {
   /** Pages by `offset` and `limit` and answers `{ total_num, data_list }`, so it can be paginated. */
   readonly paginated: boolean;
   readonly parameters: readonly ParameterDescriptor[];
+  /** The shape of its 200 JSON body, when the spec gives one. */
+  readonly response?: BodyShape;
 }

@@ -6,6 +6,7 @@ import { HssConfigurationError } from "./errors.js";
 import type { HssCredentials } from "./credentials.js";
 import { endpointFor, type HssRegion } from "./endpoint.js";
 import type { RetryPolicy } from "./retry.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./body.js";
 
 /** Options of `createHssClient`. */
 export interface HssClientOptions {
@@ -35,6 +36,12 @@ export interface HssClientOptions {
   retryDelay?: { initialMs?: number; maxMs?: number };
   /** Milliseconds a call may take, all attempts and waits included. Default 30,000. */
   timeout?: number;
+  /**
+   * Most bytes of one response body, counted after decompression; a larger body fails the call
+   * with `HssResponseTooLargeError` as soon as the limit is passed, so memory stays bounded
+   * whatever a server sends. Default 16 MiB (16,777,216), far above the largest page the spec allows.
+   */
+  maxResponseBytes?: number;
   /**
    * openapi-fetch middleware, run on every call in order, before authentication. Middleware works
    * on a Request, so with any registered the methods have openapi-fetch build one per call.
@@ -68,6 +75,7 @@ const CLIENT_OPTION_NAMES: Record<keyof HssClientOptions, true> = {
   maxRetries: true,
   retryDelay: true,
   timeout: true,
+  maxResponseBytes: true,
   middleware: true,
   fetch: true,
 };
@@ -122,6 +130,14 @@ export function checkMaxRetries(option: string, value: unknown, fallback: number
 export function checkClientOptionNames(options: unknown): void {
   checkOptionNames("createHssClient", options, CLIENT_OPTION_NAMES);
   checkOptionNames("retryDelay", (options as HssClientOptions | undefined)?.retryDelay, { initialMs: true, maxMs: true });
+}
+
+/** The `maxResponseBytes` option, checked. */
+export function maxResponseBytesOf(options: HssClientOptions): number {
+  const value = options.maxResponseBytes;
+  if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isSafeInteger(value) || value < 1) refuse("maxResponseBytes", value, "a positive integer number of bytes");
+  return value;
 }
 
 /** The retry policy of the options, checked. */

@@ -9,7 +9,8 @@
 // (and `hss.raw`'s) arrive as a Request, which each attempt passes on to keep its other settings.
 
 import type { CallScope, Sleep } from "./abort.js";
-import { HssNetworkError, type HssRequestContext } from "./errors.js";
+import { readBody } from "./body.js";
+import { HssNetworkError, HssRedirectError, HssResponseTooLargeError, type HssRequestContext } from "./errors.js";
 import type { Redactor } from "./redact.js";
 import { RETRYABLE_STATUSES, isIdempotent, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry.js";
 
@@ -37,12 +38,22 @@ export type Fetch = (input: string | Request, init: RequestInit) => Promise<Resp
 /** The headers of one attempt: the request's own plus credentials (a token, or a fresh signature). */
 export type Authorize = (request: OutgoingRequest) => Record<string, string> | Promise<Record<string, string>>;
 
+/** A response as the transport hands it on: the status, the headers and the whole body, read within bounds. */
+export interface ReceivedResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  /** The body's bytes, decompressed. */
+  readonly body: Uint8Array<ArrayBuffer>;
+}
+
 /** What a transport is built from; the clock, randomness and sleep are injectable for tests. */
 export interface TransportConfig {
   fetch: Fetch;
   authorize: Authorize;
   policy: RetryPolicy;
   redactor: Redactor;
+  /** Most bytes of one response body, after decompression. */
+  maxResponseBytes: number;
   random: () => number;
   sleep: Sleep;
   now: () => number;
@@ -58,12 +69,14 @@ export interface SendOptions {
 /** Sends requests with authentication and retries. */
 export interface Transport {
   /**
-   * Sends `request` until it gets a response that is not worth retrying, the retries are spent,
-   * or waiting longer would outlast the call's timeout. Resolves to the last response (any
-   * status); rejects with {@link HssNetworkError} when the last attempt got no response, or
-   * with the scope's abort reason when the caller aborted or the timeout ran out.
+   * Sends `request` until it gets a whole response that is not worth retrying, the retries are
+   * spent, or waiting longer would outlast the call's timeout. Resolves to the last response (any
+   * status but a redirect) with its body read; rejects with {@link HssNetworkError} when the last
+   * attempt got no whole response (a body cut off counts as none), {@link HssRedirectError} for
+   * a 3xx, {@link HssResponseTooLargeError} for a body over the limit, or the scope's abort
+   * reason when the caller aborted or the timeout ran out.
    */
-  send(request: OutgoingRequest, options: SendOptions): Promise<Response>;
+  send(request: OutgoingRequest, options: SendOptions): Promise<ReceivedResponse>;
 }
 
 /** Headers as a record: lower-case names, one entry per name, as Headers iterate them. */
@@ -106,41 +119,87 @@ export function createTransport(config: TransportConfig): Transport {
     await response.body?.cancel().catch(() => undefined);
   }
 
+  /** A redirect, as Node answers it (the 3xx itself) or as browsers do (an opaque response). */
+  function redirectError(response: Response, context: HssRequestContext): HssRedirectError | undefined {
+    if (response.type !== "opaqueredirect" && (response.status < 300 || response.status > 399)) return undefined;
+    const location = response.headers.get("Location");
+    let target: string | undefined;
+    if (location !== null) {
+      try {
+        target = redactor.url(new URL(location, context.url).href);
+      } catch {
+        target = redactor.text(location);
+      }
+    }
+    return new HssRedirectError({ ...context, status: response.status, location: target });
+  }
+
   return {
     async send(request, { scope, operationId, maxRetries }) {
       const { signal } = scope;
+      // Redacting parses the URL, so it is done only for an error.
+      const contextOf = (): HssRequestContext => ({ operationId, method: request.method, url: redactor.url(request.url) });
       for (let attempt = 0; ; attempt++) {
         signal.throwIfAborted();
         const authorized = config.authorize(request);
         // A token is added synchronously; awaiting it anyway would cost every attempt a microtask.
         const headers = authorized instanceof Promise ? await authorized : authorized;
-        const init: RequestInit = { method: request.method, headers, signal };
+        // Never followed: fetch keeps X-Auth-Token and X-Security-Token on a redirect to another host.
+        const init: RequestInit = { method: request.method, headers, signal, redirect: "manual" };
         if (request.body !== undefined) init.body = request.body;
-        let response: Response | undefined;
-        let failure: HssNetworkError | undefined;
+        const mayRetry = attempt < maxRetries;
+        /** The wait before the next attempt, or undefined when there is none to make. */
+        const waitFor = (retryAfterMs: number | undefined): number | undefined => {
+          const wait = retryDelay(attempt, policy, retryAfterMs, config.random);
+          // Waiting past the deadline would only trade this answer for a timeout.
+          return config.now() + wait >= scope.deadline ? undefined : wait;
+        };
+        let wait: number | undefined;
+        let status: number | undefined;
         try {
-          response = await config.fetch(request.request ?? request.url, init);
+          const response = await config.fetch(request.request ?? request.url, init);
+          status = response.status;
+          const redirect = redirectError(response, contextOf());
+          if (redirect) {
+            await discard(response);
+            throw redirect;
+          }
+          if (mayRetry && RETRYABLE_STATUSES.has(status)) {
+            wait = waitFor(parseRetryAfter(response.headers.get("Retry-After"), config.now()));
+          }
+          if (wait === undefined) {
+            const read = await readBody(response, config.maxResponseBytes);
+            if ("tooLarge" in read) throw new HssResponseTooLargeError({ ...contextOf(), status }, config.maxResponseBytes);
+            return { status, headers: response.headers, body: read.bytes };
+          }
+          // The body of an answer to be retried is not wanted; unread, it would hold its connection.
+          await discard(response);
         } catch (error) {
           signal.throwIfAborted();
-          // Redacting parses the URL, so it is done only for an error.
-          const context: HssRequestContext = { operationId, method: request.method, url: redactor.url(request.url) };
-          failure = new HssNetworkError(context, redactor.text(networkReason(error)), { cause: redactor.cause(error) });
+          if (error instanceof HssRedirectError || error instanceof HssResponseTooLargeError) throw error;
+          // No whole response: a connection failure, or a body cut off after the headers arrived.
+          const cutOff = status === undefined ? "" : `the HTTP ${status} response was cut off before its body ended: `;
+          const reason = cutOff + redactor.text(networkReason(error));
+          wait = mayRetry && isIdempotent(request.method) ? waitFor(undefined) : undefined;
+          if (wait === undefined) throw new HssNetworkError(contextOf(), reason, { cause: redactor.cause(error) });
         }
-        const retryable = response ? RETRYABLE_STATUSES.has(response.status) : isIdempotent(request.method);
-        let wait: number | undefined;
-        if (retryable && attempt < maxRetries) {
-          const retryAfterMs = response ? parseRetryAfter(response.headers.get("Retry-After"), config.now()) : undefined;
-          wait = retryDelay(attempt, policy, retryAfterMs, config.random);
-          // Waiting past the deadline would only trade this answer for a timeout.
-          if (config.now() + wait >= scope.deadline) wait = undefined;
-        }
-        if (wait === undefined) {
-          if (response) return response;
-          throw failure;
-        }
-        if (response) await discard(response);
         await config.sleep(wait, signal);
       }
     },
   };
+}
+
+/** Statuses whose responses have no body by definition, which the Response constructor enforces. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * A received response as a Response again, for openapi-fetch (`hss.raw` and the middleware path).
+ * Its body is already decompressed, so the headers that described the encoded body are dropped.
+ */
+export function toResponse(received: ReceivedResponse): Response {
+  const headers = new Headers(received.headers);
+  headers.delete("Content-Encoding");
+  headers.delete("Content-Length");
+  const body = NULL_BODY_STATUSES.has(received.status) || received.body.byteLength === 0 ? null : received.body;
+  return new Response(body, { status: received.status, headers });
 }

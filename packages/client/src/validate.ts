@@ -2,7 +2,7 @@
 // before any request is sent, so a mistake costs no round trip and the error names the parameter,
 // the value and what is allowed instead of HSS's generic "HSS.0001 Invalid request parameter".
 
-import { HssValidationError } from "./errors.js";
+import { HssValidationError, REDACTED_VALUE } from "./errors.js";
 import type { OperationDescriptor, ParameterDescriptor, ParameterRules } from "./operation-descriptor.js";
 
 /** Parameters the client fills in itself, which callers never pass. */
@@ -97,16 +97,28 @@ export function meetsRules(rules: ParameterRules, value: unknown): boolean {
   return compileRules(rules)(value);
 }
 
+/** Says whether a value may be quoted in an error; see `Redactor.mayShow`. */
+export type MayShow = (value: unknown) => boolean;
+
+/** The value an error may hold: the value itself, or {@link REDACTED_VALUE} when it holds a credential. */
+export function shownValue(value: unknown, mayShow: MayShow): unknown {
+  return value === undefined || mayShow(value) ? value : REDACTED_VALUE;
+}
+
 /**
  * Checks that a call's parameters are one plain object (or absent). Not a rule of the spec but
  * of the client's calling convention, so it holds even with `validate: false`.
  */
-export function assertParamsObject(operationId: string, params: unknown): asserts params is Record<string, unknown> | undefined {
+export function assertParamsObject(
+  operationId: string,
+  params: unknown,
+  mayShow: MayShow,
+): asserts params is Record<string, unknown> | undefined {
   if (params !== undefined && (typeof params !== "object" || params === null || Array.isArray(params))) {
     throw new HssValidationError({
       operationId,
       parameter: "params",
-      value: params,
+      value: shownValue(params, mayShow),
       allowed: "an object of parameters",
       problem: "invalid",
     });
@@ -140,7 +152,7 @@ export type Validator = (given: Readonly<Record<string, unknown>>) => void;
  * {@link HssValidationError} for the first parameter that is unknown, missing while required,
  * or breaks its rules.
  */
-export function compileValidator(operationId: string, descriptor: OperationDescriptor): Validator {
+export function compileValidator(operationId: string, descriptor: OperationDescriptor, mayShow: MayShow): Validator {
   const parameters = callerParameters(descriptor);
   const names = parameters.map((parameter) => parameter.name);
   const checks = parameters.map((parameter) => ({ ...parameter, meets: compileRules(parameter.schema) }));
@@ -153,10 +165,50 @@ export function compileValidator(operationId: string, descriptor: OperationDescr
         throw new HssValidationError({
           operationId,
           parameter: parameter.name,
-          value,
+          value: shownValue(value, mayShow),
           allowed: describeRules(parameter.schema),
           problem: value === undefined ? "missing" : "invalid",
         });
+      }
+    }
+  };
+}
+
+/** A path segment that URL normalisation would remove or merge, sending the request elsewhere. */
+const UNSAFE_SEGMENT = new Set(["", ".", ".."]);
+
+/** An unpaired UTF-16 surrogate, which encodeURIComponent and TextEncoder cannot encode faithfully. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Characters no header value may hold: they would end the header or the request. */
+const HEADER_BREAK = /[\0\r\n]/;
+
+/** What a value must be to be sent safely as a parameter in `location`, or `undefined` when it can be sent as it is. */
+export function unsendable(value: unknown, location: string | undefined): string | undefined {
+  const values = Array.isArray(value) ? value : [value];
+  for (const item of values) {
+    if (typeof item !== "string") continue;
+    if (LONE_SURROGATE.test(item)) return "a well-formed Unicode string (this one has an unpaired surrogate, which no URL or header can carry)";
+    if (location === "path" && UNSAFE_SEGMENT.has(item)) {
+      return 'a path segment other than "", "." and ".." (URL normalisation would send the request to another endpoint)';
+    }
+    if (location === "header" && HEADER_BREAK.test(item)) return "a header value without CR, LF or NUL characters";
+  }
+  return undefined;
+}
+
+/**
+ * Compiles the checks that hold even with `validate: false`: values that cannot be sent as they
+ * are (an unpaired surrogate, CR or LF in a header) or that would reach another endpoint (a path
+ * parameter of `.` or `..`). `validate: false` sends what the spec forbids, never what HTTP does.
+ */
+export function compileSendableCheck(operationId: string, descriptor: OperationDescriptor, mayShow: MayShow): Validator {
+  const location = new Map(callerParameters(descriptor).map((parameter) => [parameter.name, parameter.in]));
+  return (given) => {
+    for (const name of Object.keys(given)) {
+      const allowed = unsendable(given[name], location.get(name));
+      if (allowed !== undefined) {
+        throw new HssValidationError({ operationId, parameter: name, value: shownValue(given[name], mayShow), allowed, problem: "invalid" });
       }
     }
   };

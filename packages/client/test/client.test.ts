@@ -263,7 +263,7 @@ describe("validation before sending", () => {
     [{}, "listPorts: host_id is required and must be a string of at most 128 characters."],
     [{ host_id: "h", limit: 5 }, "listPorts: limit must be an integer from 10 to 200; got 5."],
     [{ host_id: "h", type: "ICMP" }, 'listPorts: type must be one of "TCP", "UDP"; got "ICMP".'],
-    [{ host_id: "h", hostname: "x" }, 'listPorts: hostname is not a parameter of listPorts (got "x")'],
+    [{ host_id: "h", hostname: "x" }, 'listPorts: hostname is not a parameter of listPorts (its value is not shown)'],
   ])("refuses %j without a request", async (params, message) => {
     const { hss, requests } = client();
     const error = await rejection(hss.listPorts(params as never));
@@ -384,7 +384,7 @@ describe("construction", () => {
     const attempt = () => client(undefined, { token: "misplaced-token-value" } as never);
     expect(attempt).toThrow(
       new HssConfigurationError(
-        "createHssClient has no option token; the options are region, baseUrl, projectId, credentials, validate, maxRetries, retryDelay, timeout, middleware, fetch.",
+        "createHssClient has no option token; the options are region, baseUrl, projectId, credentials, validate, maxRetries, retryDelay, timeout, maxResponseBytes, middleware, fetch.",
       ),
     );
     expect(() => client(undefined, { retryDelay: { initial: 5 } as never })).toThrow(

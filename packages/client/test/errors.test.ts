@@ -83,7 +83,7 @@ describe("messages are one sentence", () => {
       "listPorts: limit must be an integer from 10 to 200; got 5.",
     );
     expect(new HssValidationError({ ...base, allowed: "host_id", value: 5, problem: "unknown" }).message).toBe(
-      "listPorts: limit is not a parameter of listPorts (got 5); the parameters are host_id.",
+      "listPorts: limit is not a parameter of listPorts (its value is not shown); the parameters are host_id.",
     );
   });
 

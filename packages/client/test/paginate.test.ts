@@ -1,7 +1,7 @@
 // The paginator against a fake HSS that pages a known data set by offset and limit.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HssPaginationError, HssValidationError, createHssClient, type HssClientOptions } from "../src/index.js";
+import { HssPaginationError, HssResponseError, HssValidationError, createHssClient, type HssClientOptions } from "../src/index.js";
 import { fakeFetch, json, type Responder } from "./helpers/fake-fetch.js";
 
 interface Served {
@@ -178,9 +178,11 @@ describe("hss.paginate", () => {
     );
   });
 
-  it("throws HssPaginationError when the answer is not a page", async () => {
+  it("throws HssResponseError when the answer is not a page, naming what the spec requires", async () => {
     const hss = client(() => json(200, { items: [] }));
-    await expect(hss.paginate.listUsers.all()).rejects.toBeInstanceOf(HssPaginationError);
+    const error = await hss.paginate.listUsers.all().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HssResponseError);
+    expect((error as HssResponseError).message).toMatch(/ got an HTTP 200 response that cannot be used: its body has no total_num, which the spec requires\.$/);
   });
 
   it.each([
@@ -200,7 +202,7 @@ describe("hss.paginate", () => {
   it("refuses limit and offset among the parameters, pointing to pageSize", async () => {
     const { respond } = dataset(10);
     await expect(client(respond).paginate.listPorts.all({ host_id: "h", limit: 50 } as never)).rejects.toThrow(
-      "paginate.listPorts: limit is not a parameter of paginate.listPorts (got 50); the parameters are host_id, host_name, host_ip, port, type, status, enterprise_project_id, category (the walk sets limit and offset itself: pass the pageSize option instead).",
+      "paginate.listPorts: limit is not a parameter of paginate.listPorts (its value is not shown); the parameters are host_id, host_name, host_ip, port, type, status, enterprise_project_id, category (the walk sets limit and offset itself: pass the pageSize option instead).",
     );
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { openCallScope, sleep as realSleep, type CallScope, type Sleep } from "../src/abort.js";
 import { HssNetworkError, HssTimeoutError } from "../src/errors.js";
 import { createRedactor } from "../src/redact.js";
-import { createTransport, outgoingOf, type Authorize, type OutgoingRequest } from "../src/transport.js";
+import { createTransport, outgoingOf, type Authorize, type OutgoingRequest, type ReceivedResponse } from "../src/transport.js";
 import { json } from "./helpers/fake-fetch.js";
 
 const URL_ = "https://hss.cn-north-4.myhuaweicloud.com/v5/p/asset/ports?host_id=h1";
@@ -12,7 +12,7 @@ const URL_ = "https://hss.cn-north-4.myhuaweicloud.com/v5/p/asset/ports?host_id=
 type Responder = (request: Request) => Promise<Response>;
 
 interface Harness {
-  send: (options?: { maxRetries?: number; scope?: CallScope; method?: string; request?: OutgoingRequest }) => Promise<Response>;
+  send: (options?: { maxRetries?: number; scope?: CallScope; method?: string; request?: OutgoingRequest }) => Promise<ReceivedResponse>;
   waits: number[];
   /** What the authorizer was given, attempt by attempt. */
   authorized: OutgoingRequest[];
@@ -42,6 +42,7 @@ function harness(fetch: Responder, options: { random?: number; clock?: { now: nu
     authorize,
     policy: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 10_000 },
     redactor: createRedactor(["secret-token-value"]),
+    maxResponseBytes: 1024 * 1024,
     random: () => options.random ?? 0.5,
     now: () => clock.now,
     sleep:
@@ -171,7 +172,7 @@ describe("what the transport hands to fetch", () => {
     expect(h.calls).toHaveLength(1);
     const [{ input, init }] = h.calls as [Harness["calls"][number]];
     expect(input).toBe(URL_);
-    expect(init).toEqual({ method: "GET", headers: { "x-attempt": "1" }, signal });
+    expect(init).toEqual({ method: "GET", headers: { "x-attempt": "1" }, signal, redirect: "manual" });
     expect(init.signal).toBe(signal);
   });
 

@@ -20,6 +20,14 @@ export interface WalkPlan {
 /** Requests the page at `offset`; `signal` aborts it when the walk ends early. */
 export type FetchPage = (offset: number, signal: AbortSignal) => Promise<unknown>;
 
+/**
+ * A page's items as one string, to tell a page that repeats the one before it (a server that
+ * ignores `offset` would otherwise be walked to a total_num that may be in the billions).
+ */
+function fingerprint(items: readonly unknown[]): string {
+  return JSON.stringify(items);
+}
+
 function checkPage<Item>(body: unknown, offset: number, total: number | undefined, plan: WalkPlan): Page<Item> {
   const fail = (problem: string) => new HssPaginationError(plan.operationId, offset, problem);
   const page = body as Partial<Page<Item>> | undefined;
@@ -59,6 +67,7 @@ export async function* walkItems<Item>(fetchPage: FetchPage, plan: WalkPlan, sig
   try {
     let offset = 0;
     let page = checkPage<Item>(await fetchPage(0, controller.signal), offset, undefined, plan);
+    let previous = { offset, fingerprint: fingerprint(page.data_list.slice(0, plan.pageSize)) };
     const total = page.total_num;
     const end = Math.min(total, plan.maxItems);
     let next = plan.pageSize;
@@ -79,6 +88,15 @@ export async function* walkItems<Item>(fetchPage: FetchPage, plan: WalkPlan, sig
       if (following === undefined) return;
       offset = following.offset;
       page = checkPage<Item>(await following.page, offset, total, plan);
+      const current = { offset, fingerprint: fingerprint(page.data_list.slice(0, plan.pageSize)) };
+      if (page.data_list.length > 0 && current.fingerprint === previous.fingerprint) {
+        throw new HssPaginationError(
+          plan.operationId,
+          offset,
+          `the page repeats the page at offset ${previous.offset} item for item, so the server is not paging by offset; stopped rather than walk on to total_num ${total}`,
+        );
+      }
+      previous = current;
     }
   } finally {
     controller.abort();

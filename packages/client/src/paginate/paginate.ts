@@ -6,7 +6,7 @@ import { HssValidationError } from "../errors.js";
 import { checkOptionNames } from "../options.js";
 import { operations, type OperationId } from "../generated/operations.js";
 import type { OperationDescriptor, ParameterRules } from "../operation-descriptor.js";
-import { assertParamsObject, callerParameters, describeRules, meetsRules, refuseUnknown } from "../validate.js";
+import { assertParamsObject, callerParameters, describeRules, meetsRules, refuseUnknown, type MayShow } from "../validate.js";
 import { walkItems, type WalkPlan } from "./iterator.js";
 import type { PaginateOptions, Paginators } from "./types.js";
 
@@ -21,8 +21,8 @@ const WALK_SETS = new Set(["limit", "offset"]);
 const WALK_SETS_HINT = " (the walk sets limit and offset itself: pass the pageSize option instead)";
 
 /** Refuses parameters the walk cannot honor, even with validation off, since it would override them. */
-function checkWalkParams(owner: string, descriptor: OperationDescriptor, params: unknown): void {
-  assertParamsObject(owner, params);
+function checkWalkParams(owner: string, descriptor: OperationDescriptor, params: unknown, mayShow: MayShow): void {
+  assertParamsObject(owner, params, mayShow);
   const given = params ?? {};
   const passed = [...WALK_SETS].filter((name) => given[name] !== undefined);
   if (passed.length === 0) return;
@@ -68,9 +68,9 @@ function planWalk(
   return { operationId, pageSize, maxItems: options.maxItems ?? Infinity, concurrency };
 }
 
-function paginator(operationId: OperationId, descriptor: OperationDescriptor, call: CallOperation, validate: boolean) {
+function paginator(operationId: OperationId, descriptor: OperationDescriptor, call: CallOperation, validate: boolean, mayShow: MayShow) {
   async function* walk(params?: object, options: PaginateOptions = {}): AsyncGenerator<unknown, void, undefined> {
-    checkWalkParams(`paginate.${operationId}`, descriptor, params);
+    checkWalkParams(`paginate.${operationId}`, descriptor, params, mayShow);
     const plan = planWalk(operationId, descriptor, options, validate);
     const { timeout, maxRetries } = options;
     yield* walkItems(
@@ -88,9 +88,9 @@ function paginator(operationId: OperationId, descriptor: OperationDescriptor, ca
 }
 
 /** Creates `hss.paginate` from the operation table. */
-export function createPaginators(call: CallOperation, validate: boolean): Paginators {
+export function createPaginators(call: CallOperation, validate: boolean, mayShow: MayShow): Paginators {
   const paginated = Object.entries(operations).filter(([, descriptor]) => descriptor.paginated);
   return Object.fromEntries(
-    paginated.map(([id, descriptor]) => [id, paginator(id as OperationId, descriptor, call, validate)]),
+    paginated.map(([id, descriptor]) => [id, paginator(id as OperationId, descriptor, call, validate, mayShow)]),
   ) as unknown as Paginators;
 }

@@ -1,0 +1,49 @@
+// Reads a response body into memory with a bound on its size, counted in the bytes the body
+// streams after decompression (fetch decompresses gzip, deflate and brotli on its own, so the
+// size on the wire says nothing about the size in memory: a small gzip bomb inflates a
+// thousandfold). Reading stops, and the connection is cancelled, as soon as the bound is passed.
+
+/** The default `maxResponseBytes`: far above the largest page the spec allows. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** What {@link readBody} gives: the bytes, or word that the body passed the limit. */
+export type BodyRead = { readonly bytes: Uint8Array<ArrayBuffer> } | { readonly tooLarge: true };
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Reads the whole body of `response`, or stops at `limit` bytes. Rejects as the stream does when
+ * the connection fails before the body ends (a truncated body), or when `signal` aborts.
+ */
+export async function readBody(response: Response, limit: number): Promise<BodyRead> {
+  const declared = Number(response.headers.get("Content-Length") ?? Number.NaN);
+  // A declared length says nothing once fetch has decompressed the body; an honest one too large fails early.
+  if (!response.headers.has("Content-Encoding") && declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    return { tooLarge: true };
+  }
+  if (response.body === null) return { bytes: EMPTY };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return { tooLarge: true };
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1 && chunks[0]!.byteLength === chunks[0]!.buffer.byteLength) {
+    return { bytes: chunks[0] as Uint8Array<ArrayBuffer> };
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return { bytes };
+}
