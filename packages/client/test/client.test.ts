@@ -296,6 +296,19 @@ describe("validation before sending", () => {
     ]);
   });
 
+  it.each([true, false])("refuses a task_id of .. with validate: %s, before any request", async (validate) => {
+    const { hss, requests } = client(undefined, { validate });
+    const error = await rejection(hss.listVulScanTaskHost({ task_id: ".." }));
+    expect(error).toBeInstanceOf(HssValidationError);
+    expect(requests).toHaveLength(0);
+  });
+
+  it.each([".", ".."])("refuses a projectId of %j at construction", (projectId) => {
+    expect(() => client(undefined, { projectId })).toThrow(
+      `projectId must be a path segment other than "", "." and ".." (URL normalisation would send the request to another endpoint); got ${JSON.stringify(projectId)}.`,
+    );
+  });
+
   it("still refuses params that are not an object, validation or not", async () => {
     const { hss } = client(undefined, { validate: false });
     await expect(hss.listPorts("h1" as never)).rejects.toThrow('listPorts: params must be an object of parameters; got "h1".');

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { HssValidationError } from "../src/errors.js";
 import { operations } from "../src/generated/operations.js";
 import type { ParameterRules } from "../src/operation-descriptor.js";
-import { assertParamsObject, compileValidator, describeRules, meetsRules, refuseUnknown } from "../src/validate.js";
+import { assertParamsObject, compileSendableCheck, compileValidator, describeRules, meetsRules, refuseUnknown } from "../src/validate.js";
 
 /** Every value may be quoted: these tests have no credentials to hide. */
 const showAll = () => true;
@@ -163,5 +163,37 @@ describe("compileValidator against the generated table", () => {
       expect(() => assertParamsObject("listPorts", params, showAll)).toThrow("listPorts: params must be an object of parameters");
     }
     expect(() => assertParamsObject("listPorts", undefined, showAll)).not.toThrow();
+  });
+});
+
+describe("compileSendableCheck: what is never sent, validation or not", () => {
+  const scanHosts = compileSendableCheck("listVulScanTaskHost", operations.listVulScanTaskHost, showAll);
+  const images = compileSendableCheck("listLocalImageHosts", operations.listLocalImageHosts, showAll);
+  const users = compileSendableCheck("listUsers", operations.listUsers, showAll);
+
+  it.each(["", ".", ".."])("refuses the path value %j, which URL normalisation would send elsewhere", (value) => {
+    const error = refusal(() => scanHosts({ task_id: value }));
+    expect(error.parameter).toBe("task_id");
+    expect(error.message).toBe(
+      `listVulScanTaskHost: task_id must be a path segment other than "", "." and ".." (URL normalisation would send the request to another endpoint); got ${JSON.stringify(value)}.`,
+    );
+  });
+
+  it("accepts dots that stay inside their segment, and dots in the query", () => {
+    expect(() => scanHosts({ task_id: "...", scan_status: ".." })).not.toThrow();
+    expect(() => scanHosts({ task_id: "a..b" })).not.toThrow();
+  });
+
+  it.each(["cn\r\nX-Injected: 1", "cn\n", "cn\0"])("refuses a header value with %j", (region) => {
+    expect(refusal(() => images({ region })).allowed).toBe("a header value without CR, LF or NUL characters");
+  });
+
+  it.each(["\uD800", "a\uDC00b", "\uDBFF\uDBFF"])("refuses the unpaired surrogate in %j, in any parameter, known or not", (value) => {
+    expect(refusal(() => users({ user_name: value })).allowed).toMatch(/^a well-formed Unicode string/);
+    expect(refusal(() => users({ not_a_parameter: [value] })).parameter).toBe("not_a_parameter");
+  });
+
+  it("accepts paired surrogates and every other string", () => {
+    expect(() => users({ user_name: "名前-😀", host_name: "a\r\nb" })).not.toThrow();
   });
 });
