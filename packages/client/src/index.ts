@@ -31,6 +31,8 @@ export type {
   HssValidationProblem,
 } from "./errors.js";
 export { HSS_REGIONS, endpointFor } from "./endpoint.js";
+export { createRedactor, secretForms, REDACTED } from "./redact.js";
+export type { Redactor } from "./redact.js";
 export type { HssRegion } from "./endpoint.js";
 export { operations } from "./generated/operations.js";
 export type { OperationId, OperationMethods } from "./generated/operations.js";

@@ -174,8 +174,8 @@ export function compileValidator(operationId: string, descriptor: OperationDescr
   };
 }
 
-/** A path segment that URL normalisation would remove or merge, sending the request elsewhere. */
-const UNSAFE_SEGMENT = new Set(["", ".", ".."]);
+/** Path segments that URL normalisation removes, with the one before for `..`: the request would go elsewhere. */
+const DOT_SEGMENTS = new Set([".", ".."]);
 
 /** An unpaired UTF-16 surrogate, which encodeURIComponent and TextEncoder cannot encode faithfully. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -189,8 +189,8 @@ export function unsendable(value: unknown, location: string | undefined): string
   for (const item of values) {
     if (typeof item !== "string") continue;
     if (LONE_SURROGATE.test(item)) return "a well-formed Unicode string (this one has an unpaired surrogate, which no URL or header can carry)";
-    if (location === "path" && UNSAFE_SEGMENT.has(item)) {
-      return 'a path segment other than "", "." and ".." (URL normalisation would send the request to another endpoint)';
+    if (location === "path" && DOT_SEGMENTS.has(item)) {
+      return 'a path segment other than "." and ".." (URL normalisation would send the request to another endpoint)';
     }
     if (location === "header" && HEADER_BREAK.test(item)) return "a header value without CR, LF or NUL characters";
   }

@@ -305,7 +305,7 @@ describe("validation before sending", () => {
 
   it.each([".", ".."])("refuses a projectId of %j at construction", (projectId) => {
     expect(() => client(undefined, { projectId })).toThrow(
-      `projectId must be a path segment other than "", "." and ".." (URL normalisation would send the request to another endpoint); got ${JSON.stringify(projectId)}.`,
+      `projectId must be a path segment other than "." and ".." (URL normalisation would send the request to another endpoint); got ${JSON.stringify(projectId)}.`,
     );
   });
 

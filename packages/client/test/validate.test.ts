@@ -171,11 +171,11 @@ describe("compileSendableCheck: what is never sent, validation or not", () => {
   const images = compileSendableCheck("listLocalImageHosts", operations.listLocalImageHosts, showAll);
   const users = compileSendableCheck("listUsers", operations.listUsers, showAll);
 
-  it.each(["", ".", ".."])("refuses the path value %j, which URL normalisation would send elsewhere", (value) => {
+  it.each([".", ".."])("refuses the path value %j, which URL normalisation would send elsewhere", (value) => {
     const error = refusal(() => scanHosts({ task_id: value }));
     expect(error.parameter).toBe("task_id");
     expect(error.message).toBe(
-      `listVulScanTaskHost: task_id must be a path segment other than "", "." and ".." (URL normalisation would send the request to another endpoint); got ${JSON.stringify(value)}.`,
+      `listVulScanTaskHost: task_id must be a path segment other than "." and ".." (URL normalisation would send the request to another endpoint); got ${JSON.stringify(value)}.`,
     );
   });
 

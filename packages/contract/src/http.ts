@@ -77,7 +77,10 @@ export class HttpTransport {
         finish({ kind: "transport-failure", failure, message, durationMs: elapsed() });
 
       const client = protocol === "https:" ? https : http;
-      const req = client.request(url, { method: request.method, headers: request.headers, agent: this.agents[protocol] });
+      // Asked for in so many words: without Accept-Encoding any coding is acceptable (RFC 9110), and
+      // a compressed body's size on the wire says nothing about its size once inflated.
+      const headers = { "accept-encoding": "identity", ...request.headers };
+      const req = client.request(url, { method: request.method, headers, agent: this.agents[protocol] });
       const timer = setTimeout(() => {
         fail(connected ? "timeout" : "unreachable", connected
           ? `no complete response within ${timeoutMs} ms`
@@ -98,6 +101,13 @@ export class HttpTransport {
         } else fail("error", code ? `${code}: ${error.message}` : error.message);
       });
       req.on("response", (res) => {
+        const coding = res.headers["content-encoding"];
+        if (coding !== undefined && coding.trim().toLowerCase() !== "identity") {
+          fail("error", `the body is encoded (Content-Encoding: ${coding.slice(0, 40)}) although the request asked for identity`);
+          res.destroy();
+          req.destroy();
+          return;
+        }
         const declared = Number(res.headers["content-length"] ?? Number.NaN);
         if (declared > maxBodyBytes) {
           fail("too-large", `Content-Length ${declared} exceeds the ${maxBodyBytes}-byte cap`);

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Profile } from "./checks/context.js";
 import { UsageError, type ContractOptions } from "./options.js";
-import { startValidationProxy } from "./proxy.js";
+import { DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS, startValidationProxy } from "./proxy.js";
 import { formatConsole } from "./report/console.js";
 import { formatJson } from "./report/json.js";
 import { formatJunit } from "./report/junit.js";
@@ -23,7 +23,7 @@ export interface CliIo {
 /** Usage text of the CLI. */
 export const USAGE = `Usage:
   hss-contract --base-url URL --project-id ID --token TOKEN [options]
-  hss-contract proxy --upstream URL [--port N] [--host ADDRESS]
+  hss-contract proxy --upstream URL [--port N] [--host ADDRESS] [--upstream-timeout MS] [--max-body-bytes N]
 
 Holds an implementation of the HSS v5 API to the spec and reports every check.
 
@@ -40,6 +40,11 @@ Options:
   --junit FILE       also write a JUnit XML report
   --json FILE        also write a JSON report
   -h, --help         show this help
+
+Proxy options:
+  --upstream URL          the implementation to put behind Prism's validation proxy
+  --upstream-timeout MS   how long the upstream may take to answer, body included (default 30000); then 504
+  --max-body-bytes N      most bytes of one upstream body after decompression (default 16777216); then 502
 
 Exit status: 0 every check passed, 1 a check failed, 2 usage error or unreachable target.`;
 
@@ -129,6 +134,8 @@ async function proxyCommand(args: string[], io: CliIo): Promise<number> {
     upstream: { type: "string" },
     port: { type: "string" },
     host: { type: "string" },
+    "upstream-timeout": { type: "string" },
+    "max-body-bytes": { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -139,7 +146,21 @@ async function proxyCommand(args: string[], io: CliIo): Promise<number> {
   if (upstream === undefined) throw new UsageError("proxy needs --upstream URL: the implementation to validate.");
   const port = integerFlag("--port", values.port as string | undefined) ?? 0;
   if (port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535; got ${port}.`);
-  const proxy = await startValidationProxy({ upstream, port, ...(values.host ? { host: values.host as string } : {}) });
+  const upstreamTimeoutMs = integerFlag("--upstream-timeout", values["upstream-timeout"] as string | undefined) ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+  if (upstreamTimeoutMs < 1 || upstreamTimeoutMs > 600_000) {
+    throw new UsageError(`--upstream-timeout must be an integer from 1 to 600000 milliseconds; got ${upstreamTimeoutMs}.`);
+  }
+  const maxUpstreamBodyBytes = integerFlag("--max-body-bytes", values["max-body-bytes"] as string | undefined) ?? DEFAULT_MAX_UPSTREAM_BODY_BYTES;
+  if (maxUpstreamBodyBytes < 1024 || maxUpstreamBodyBytes > 1024 ** 3) {
+    throw new UsageError(`--max-body-bytes must be an integer from 1024 to ${1024 ** 3}; got ${maxUpstreamBodyBytes}.`);
+  }
+  const proxy = await startValidationProxy({
+    upstream,
+    port,
+    upstreamTimeoutMs,
+    maxUpstreamBodyBytes,
+    ...(values.host ? { host: values.host as string } : {}),
+  });
   io.stdout(
     `hss-contract proxy: Prism validation proxy listening on ${proxy.url}, forwarding to ${upstream}\n` +
       "  Send your traffic to that URL: a response that breaks the spec comes back as a 500 listing\n" +

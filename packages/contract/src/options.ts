@@ -74,6 +74,16 @@ function checkInteger(flag: string, value: number, min: number, max: number): vo
   }
 }
 
+/**
+ * Refuses an ID that URL normalisation would remove from the path (`.` and `..`), which would
+ * send every request of the run to another endpoint.
+ */
+function checkPathSegment(flag: string, value: string): void {
+  if (value === "." || value === "..") {
+    throw new UsageError(`${flag} must not be "." or "..": it goes into the request path, where it would address another endpoint; got ${quote(value)}.`);
+  }
+}
+
 /** Fills in defaults and refuses bad options with a {@link UsageError} naming the flag. */
 export function resolveOptions(options: ContractOptions, spec: Spec): ResolvedOptions {
   let url: URL;
@@ -90,11 +100,15 @@ export function resolveOptions(options: ContractOptions, spec: Spec): ResolvedOp
   if (url.search || url.hash) throw new UsageError(`--base-url must not carry a query or fragment; got ${quote(options.baseUrl)}.`);
   if (typeof options.projectId !== "string") throw new UsageError("--project-id is required.");
   checkLength("--project-id", options.projectId, parameterSchema(spec, "project_id") ?? { minLength: 1 }, "project_id");
+  checkPathSegment("--project-id", options.projectId);
   if (typeof options.token !== "string" || options.token.length === 0) {
     throw new UsageError("--token is required (or set HSS_TOKEN): the IAM token the target accepts.");
   }
   if (options.hostId !== undefined) checkLength("--host-id", options.hostId, parameterSchema(spec, "host_id"), "host_id");
-  if (options.taskId !== undefined) checkLength("--task-id", options.taskId, parameterSchema(spec, "task_id"), "task_id");
+  if (options.taskId !== undefined) {
+    checkLength("--task-id", options.taskId, parameterSchema(spec, "task_id"), "task_id");
+    checkPathSegment("--task-id", options.taskId);
+  }
   const region = options.region ?? DEFAULT_REGION;
   if (!(HSS_REGIONS as readonly string[]).includes(region)) {
     throw new UsageError(`--region must be an HSS region (${HSS_REGIONS.join(", ")}); got ${quote(region)}.`);

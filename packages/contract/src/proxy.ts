@@ -1,6 +1,9 @@
 import type { RunningMock } from "@hss-kit/mock";
 import { UsageError } from "./options.js";
 
+/** The proxy's default bounds on the upstream, from `@hss-kit/mock` without loading Prism. */
+export { DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS } from "@hss-kit/mock/limits";
+
 /** Options of {@link startValidationProxy}. */
 export interface ProxyOptions {
   /** The implementation to put behind the proxy. */
@@ -9,6 +12,10 @@ export interface ProxyOptions {
   port?: number;
   /** Address to bind; loopback by default. */
   host?: string;
+  /** Milliseconds the upstream may take to answer, body included, before the proxy answers 504 (`--upstream-timeout`); 30,000 by default. */
+  upstreamTimeoutMs?: number;
+  /** Most bytes of one upstream body, after decompression, before the proxy answers 502 (`--max-body-bytes`); 16 MiB by default. */
+  maxUpstreamBodyBytes?: number;
 }
 
 /**
@@ -29,5 +36,12 @@ export async function startValidationProxy(options: ProxyOptions): Promise<Runni
   }
   // Prism is heavy to load: only the proxy command pays for it, not every contract run.
   const { startMock } = await import("@hss-kit/mock");
-  return startMock({ upstream: options.upstream, port: options.port ?? 0, host: options.host ?? "127.0.0.1", logLevel: "silent" });
+  return startMock({
+    upstream: options.upstream,
+    port: options.port ?? 0,
+    host: options.host ?? "127.0.0.1",
+    logLevel: "silent",
+    ...(options.upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
+    ...(options.maxUpstreamBodyBytes !== undefined ? { maxUpstreamBodyBytes: options.maxUpstreamBodyBytes } : {}),
+  });
 }

@@ -1,3 +1,4 @@
+import { createRedactor } from "@hss-kit/client";
 import { authChecks } from "./checks/auth.js";
 import { conformanceChecks } from "./checks/conformance.js";
 import type { CheckContext, PlannedCheck } from "./checks/context.js";
@@ -96,11 +97,14 @@ function discoverHostId(session: Session, baselines: Map<string, Exchange>, spec
   return undefined;
 }
 
-/** Deep-replaces the token in every string of the report: a server may echo it back. */
+/**
+ * Deep-replaces the token in every string of the report, in every encoding a server may echo it
+ * in (percent-encoded, JSON-escaped, hex, base64 at any alignment): the client's redactor, so the
+ * CLI and the client hide a credential the same way.
+ */
 function scrub<T>(value: T, token: string): T {
-  // A very short token would match ordinary text everywhere; the curl lines never carry it anyway.
-  if (token.length < 6) return value;
-  return JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === "string" ? v.split(token).join("<redacted>") : v))) as T;
+  const redactor = createRedactor([token]);
+  return JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === "string" ? redactor.text(v) : v))) as T;
 }
 
 async function runOperation(

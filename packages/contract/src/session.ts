@@ -1,3 +1,4 @@
+import { createRedactor, type Redactor } from "@hss-kit/client";
 import type { HttpTransport, Outcome, RawRequest } from "./http.js";
 import { toCurl, toRawRequest, type ApiCall } from "./request.js";
 
@@ -24,6 +25,13 @@ export interface Exchange {
 export const TRANSPORT_FAILURE_BUDGET = 3;
 
 /**
+ * Most response body bytes one run keeps for its conformance judgement. Each body is capped on its
+ * own (maxBodyBytes), but a run sends hundreds of requests: a target that answers every one at
+ * the cap would otherwise hold gigabytes. Once passed, no further request is sent.
+ */
+export const RETAINED_BODY_BUDGET = 64 * 1024 * 1024;
+
+/**
  * Sends the run's requests and keeps every exchange, so conformance can be judged over all of
  * them. An operation whose requests keep failing at transport level (hangs, resets) stops being
  * called: that bounds the run's time against a hanging target.
@@ -32,12 +40,28 @@ export class Session {
   private readonly log: Exchange[] = [];
   private readonly transportFailures = new Map<string, number>();
   private readonly parsed = new WeakMap<Exchange, ParsedBody>();
+  private retainedBodyBytes = 0;
+  private readonly redactor: Redactor;
 
   constructor(
     private readonly transport: HttpTransport,
     private readonly baseUrl: string,
     private readonly token: string,
-  ) {}
+  ) {
+    this.redactor = createRedactor([token]);
+  }
+
+  /**
+   * The outcome with the token removed from its body and headers, in every encoding: a target may
+   * echo it, and every report line is built from what is kept here (shortened excerpts included,
+   * which a later scrub of the whole report could no longer recognise).
+   */
+  private scrubbed(outcome: Outcome): Outcome {
+    if (outcome.kind !== "response") return { ...outcome, message: this.redactor.text(outcome.message) };
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(outcome.headers)) headers[name] = this.redactor.text(value);
+    return { ...outcome, headers, body: this.redactor.text(outcome.body) };
+  }
 
   /** Sends a call on behalf of a check; throws {@link Skip} once the operation's transport budget is spent. */
   async send(call: ApiCall, check: string): Promise<Exchange> {
@@ -46,9 +70,13 @@ export class Session {
     if (failures >= TRANSPORT_FAILURE_BUDGET) {
       throw new Skip(`not sent: ${operation} already failed ${failures} times at transport level (see robustness.transport)`);
     }
+    if (this.retainedBodyBytes > RETAINED_BODY_BUDGET) {
+      throw new Skip(`not sent: the target's answers passed ${RETAINED_BODY_BUDGET} bytes of body in all, the most one run keeps`);
+    }
     const request = toRawRequest(this.baseUrl, this.token, call);
-    const outcome = await this.transport.send(request);
+    const outcome = this.scrubbed(await this.transport.send(request));
     if (outcome.kind === "transport-failure") this.transportFailures.set(operation, failures + 1);
+    else this.retainedBodyBytes += outcome.body.length;
     const exchange: Exchange = { operation, check, call, request, outcome };
     this.log.push(exchange);
     return exchange;

@@ -2,6 +2,11 @@ import { createRequire } from "node:module";
 import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import { createServer } from "@stoplight/prism-http-server";
+import { startGuard } from "./guard.js";
+import { DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS } from "./limits.js";
+import { startUpstreamGuard, type RunningUpstreamGuard } from "./upstream.js";
+
+export { DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS } from "./limits.js";
 
 /** Options of {@link startMock}. */
 export interface MockOptions {
@@ -18,6 +23,16 @@ export interface MockOptions {
    * validation proxy) instead of answering from the spec's examples.
    */
   upstream?: string;
+  /**
+   * With `upstream`: milliseconds the upstream may take to answer, body included, before the
+   * proxy answers 504 with an Error body. Default 30,000.
+   */
+  upstreamTimeoutMs?: number;
+  /**
+   * With `upstream`: most bytes of one upstream body, counted after decompression, before the
+   * proxy answers 502 with an Error body. Default 16 MiB.
+   */
+  maxUpstreamBodyBytes?: number;
 }
 
 /** A running mock server. */
@@ -35,10 +50,21 @@ export function bundledSpecPath(): string {
 
 /**
  * Starts Prism in this process: a mock that answers every HSS operation with the spec's
- * examples and refuses invalid requests with the spec's documented errors.
+ * examples and refuses invalid requests with the spec's documented errors. Prism listens on an
+ * internal loopback port behind a guard that answers what Prism cannot survive (a malformed
+ * escape in the path) with a 400; with `upstream`, the upstream's answers are bounded in time
+ * and size and its redirects are never followed.
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const operations = await getHttpOperationsFromSpec(options.specPath ?? bundledSpecPath());
+  let upstreamGuard: RunningUpstreamGuard | undefined;
+  if (options.upstream !== undefined) {
+    upstreamGuard = await startUpstreamGuard({
+      upstream: new URL(options.upstream),
+      timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+      maxBodyBytes: options.maxUpstreamBodyBytes ?? DEFAULT_MAX_UPSTREAM_BODY_BYTES,
+    });
+  }
   const logger = createLogger("hss-mock", { level: options.logLevel ?? "silent" });
   const shared = {
     validateRequest: true,
@@ -48,10 +74,24 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     upstreamProxy: undefined,
     mock: { dynamic: false },
   };
-  const config = options.upstream
-    ? { ...shared, isProxy: true as const, upstream: new URL(options.upstream) }
+  const config = upstreamGuard
+    ? { ...shared, isProxy: true as const, upstream: new URL(upstreamGuard.url) }
     : { ...shared, isProxy: false as const };
-  const server = createServer(operations, { cors: false, config, components: { logger } });
-  const url = await server.listen(options.port ?? 0, options.host ?? "127.0.0.1");
-  return { url, close: () => server.close() };
+  const prism = createServer(operations, { cors: false, config, components: { logger } });
+  const internal = new URL(await prism.listen(0, "127.0.0.1"));
+  const guard = await startGuard({ host: internal.hostname, port: Number(internal.port) }, options.port ?? 0, options.host ?? "127.0.0.1").catch(
+    async (error: unknown) => {
+      await prism.close();
+      await upstreamGuard?.close();
+      throw error;
+    },
+  );
+  return {
+    url: guard.url,
+    async close() {
+      await guard.close();
+      await prism.close();
+      await upstreamGuard?.close();
+    },
+  };
 }

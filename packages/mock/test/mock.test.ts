@@ -50,11 +50,11 @@ function runCli(args: string[], env: Record<string, string> = {}) {
 }
 
 // Each test starts a Node process that loads Prism: seconds, not milliseconds, on a busy machine.
-describe("hss-mock CLI", { timeout: 30_000 }, () => {
+describe("hss-mock CLI", () => {
   it("prints its URL and serves until stopped", async () => {
     const cli = runCli(["--port", "0"]);
     try {
-      await expect.poll(cli.output, { timeout: 25_000 }).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+      await expect.poll(cli.output, { timeout: 55_000, interval: 50 }).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
       const url = cli.output().match(/http:\/\/127\.0\.0\.1:\d+/)![0];
       expect((await fetch(url + portsPath, { headers: { "X-Auth-Token": "t" } })).status).toBe(200);
     } finally {
