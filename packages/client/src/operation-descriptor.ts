@@ -16,6 +16,8 @@ export interface ParameterDescriptor {
   readonly in: "path" | "query" | "header" | "cookie";
   readonly required: boolean;
   readonly schema: ParameterRules;
+  /** Set when the client fills the parameter in from that option of its configuration. */
+  readonly config?: "projectId" | "region";
 }
 
 /** What the spec says a 200 body is: its JSON type and the JSON types of its required properties. */

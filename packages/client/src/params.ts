@@ -19,8 +19,8 @@ export interface GroupedParams {
 export interface ParamLayout {
   /** The location of each path and header parameter; every other name goes to the query string. */
   readonly location: ReadonlyMap<string, "path" | "header">;
-  /** Whether the operation takes the `region` header, which defaults to the client's region. */
-  readonly takesRegion: boolean;
+  /** The parameter the client's `region` option fills in, when the operation takes one. */
+  readonly regionParameter: string | undefined;
 }
 
 /** Works out an operation's {@link ParamLayout}. */
@@ -29,16 +29,17 @@ export function layoutOf(descriptor: OperationDescriptor): ParamLayout {
   for (const parameter of callerParameters(descriptor)) {
     if (parameter.in === "path" || parameter.in === "header") location.set(parameter.name, parameter.in);
   }
-  return { location, takesRegion: location.get("region") === "header" };
+  return { location, regionParameter: descriptor.parameters.find((parameter) => parameter.config === "region")?.name };
 }
 
 /**
- * Fills in the client's defaults: the `region` header is the client's region unless the call
- * names another. Applied before validation, so a required region is only missing when neither
+ * Fills in the client's defaults: the parameter the spec fills from the `region` option (the
+ * `region` header) is the client's region unless the call names another. Applied before validation, so a required region is only missing when neither
  * the call nor the client has one.
  */
 export function withDefaults(layout: ParamLayout, params: FlatParams, region: string | undefined): FlatParams {
-  return layout.takesRegion && params.region === undefined && region !== undefined ? { ...params, region } : params;
+  const name = layout.regionParameter;
+  return name !== undefined && params[name] === undefined && region !== undefined ? { ...params, [name]: region } : params;
 }
 
 /**

@@ -3,31 +3,22 @@
 // the value and what is allowed instead of HSS's generic "HSS.0001 Invalid request parameter".
 
 import { HssValidationError, REDACTED_VALUE } from "./errors.js";
+import { integerFormatRanges } from "./generated/operations.js";
 import type { OperationDescriptor, ParameterDescriptor, ParameterRules } from "./operation-descriptor.js";
 
-/** Parameters the client fills in itself, which callers never pass. */
-const CLIENT_SUPPLIED = new Set(["project_id"]);
-
-/** Integer ranges the formats imply when the spec gives no explicit bounds. */
-const FORMAT_RANGE: Record<string, [number, number]> = {
-  int32: [-(2 ** 31), 2 ** 31 - 1],
-  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-};
-
-/** The parameters a caller may pass to an operation, in spec order. */
+/**
+ * The parameters a caller may pass to an operation, in spec order. A path parameter filled in
+ * from the client's configuration (`project_id`) is part of every URL the client builds, so a
+ * call never passes it; a header filled in that way (`region`) is a default a call may override.
+ */
 export function callerParameters(descriptor: OperationDescriptor): ParameterDescriptor[] {
-  return descriptor.parameters.filter((parameter) => parameter.in !== "cookie" && !CLIENT_SUPPLIED.has(parameter.name));
+  return descriptor.parameters.filter((parameter) => parameter.in !== "cookie" && !(parameter.in === "path" && parameter.config));
 }
 
 function range(low: number | undefined, high: number | undefined, unit: string): string {
   if (low !== undefined && high !== undefined) return `from ${low} to ${high}${unit}`;
   if (low !== undefined) return `of at least ${low}${unit}`;
   return `of at most ${high}${unit}`;
-}
-
-function integerBounds(rules: ParameterRules): [number | undefined, number | undefined] {
-  const [formatLow, formatHigh] = FORMAT_RANGE[rules.format ?? ""] ?? [];
-  return [rules.minimum ?? formatLow, rules.maximum ?? formatHigh];
 }
 
 /** Says in words what a parameter accepts, such as `an integer from 10 to 200`. */
@@ -53,6 +44,11 @@ export function describeRules(rules: ParameterRules): string {
     default:
       return "a value";
   }
+}
+
+function integerBounds(rules: ParameterRules): [number | undefined, number | undefined] {
+  const implied = rules.format === undefined ? undefined : integerFormatRanges[rules.format];
+  return [rules.minimum ?? implied?.minimum, rules.maximum ?? implied?.maximum];
 }
 
 function within(value: number, low: number | undefined, high: number | undefined): boolean {

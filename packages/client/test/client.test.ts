@@ -1,6 +1,5 @@
 // The client through a fake fetch: URLs, parameters, headers, results and errors, without a server.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { loadModel } from "@hss-kit/spec";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   HSS_REGIONS,
@@ -55,10 +54,7 @@ afterEach(() => {
 
 describe("operation methods", () => {
   it("exist for exactly the operationIds of the bundled spec, driven by the generated table", () => {
-    const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@hss-kit/spec/openapi.json"), "utf8"));
-    const ids = Object.values(spec.paths as Record<string, Record<string, { operationId?: string }>>)
-      .flatMap((item) => Object.values(item).map((operation) => operation.operationId))
-      .filter(Boolean);
+    const ids = loadModel().operations.map((operation) => operation.id);
     const { hss } = client();
     expect(Object.keys(operations).sort()).toEqual([...ids].sort());
     for (const id of ids) expect(typeof hss[id as keyof typeof operations]).toBe("function");
@@ -375,9 +371,7 @@ describe("construction", () => {
   });
 
   it("the known regions are the spec's servers", () => {
-    const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@hss-kit/spec/openapi.json"), "utf8"));
-    const servers = spec.servers as Array<{ url: string; variables?: { region?: { enum: string[] } } }>;
-    const fromSpec = servers.flatMap((server) => server.variables?.region?.enum ?? [/hss\.([^.]+)\./.exec(server.url)![1]!]);
+    const fromSpec = loadModel().servers.flatMap((server) => server.variables.region?.enum ?? [/hss\.([^.]+)\./.exec(server.url)![1]!]);
     expect([...HSS_REGIONS].sort()).toEqual(fromSpec.sort());
   });
 

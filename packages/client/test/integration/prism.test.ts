@@ -1,13 +1,12 @@
 // The client from source against the Prism mock of the spec: every operation, both auth modes,
 // pagination, and the spec's documented errors.
 import { startMock, type RunningMock } from "@hss-kit/mock";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { loadModel } from "@hss-kit/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HssInvalidRequestError, createHssClient, type HssCredentials } from "../../src/index.js";
 
-const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@hss-kit/spec/openapi.json"), "utf8"));
-const example = (path: string) => spec.paths[path].get.responses["200"].content["application/json"].example;
+const model = loadModel();
+const example = (path: string): any => model.operations.find((o) => o.path === path)!.responses.find((r) => r.status === "200")!.example;
 
 let mock: RunningMock;
 beforeAll(async () => {
