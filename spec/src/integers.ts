@@ -1,20 +1,29 @@
-/**
- * The values an integer `format` allows. `int64` stops at JavaScript's safe integers, because a
- * JSON number beyond them cannot be told from its neighbours once parsed.
- */
-export const INTEGER_FORMAT_RANGES: Readonly<Record<string, { readonly minimum: number; readonly maximum: number }>> = {
-  int32: { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 },
-  int64: { minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER },
+/** The values each integer `format` of OpenAPI allows, exactly. */
+export const INTEGER_FORMATS: Readonly<Record<string, { readonly minimum: bigint; readonly maximum: bigint }>> = {
+  int32: { minimum: -(2n ** 31n), maximum: 2n ** 31n - 1n },
+  int64: { minimum: -(2n ** 63n), maximum: 2n ** 63n - 1n },
 };
 
+const clamp = (value: bigint): number =>
+  Number(value < BigInt(Number.MIN_SAFE_INTEGER) ? Number.MIN_SAFE_INTEGER : value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : value);
+
+/**
+ * {@link INTEGER_FORMATS} as JavaScript numbers, for code that checks parsed JSON. `int64` stops
+ * at the safe integers, because a number beyond them cannot be told from its neighbours once
+ * parsed.
+ */
+export const INTEGER_FORMAT_RANGES: Readonly<Record<string, { readonly minimum: number; readonly maximum: number }>> = Object.fromEntries(
+  Object.entries(INTEGER_FORMATS).map(([format, { minimum, maximum }]) => [format, { minimum: clamp(minimum), maximum: clamp(maximum) }]),
+);
+
 /** The smallest and largest value an integer schema allows: its own bounds within its format's. */
-export function integerBounds(rules: { format?: string; minimum?: number; maximum?: number }): { minimum: number; maximum: number } {
-  const range = (rules.format !== undefined ? INTEGER_FORMAT_RANGES[rules.format] : undefined) ?? {
+export function integerBounds(rules: { format?: unknown; minimum?: unknown; maximum?: unknown }): { minimum: number; maximum: number } {
+  const implied = (typeof rules.format === "string" ? INTEGER_FORMAT_RANGES[rules.format] : undefined) ?? {
     minimum: Number.MIN_SAFE_INTEGER,
     maximum: Number.MAX_SAFE_INTEGER,
   };
   return {
-    minimum: Math.max(range.minimum, rules.minimum ?? range.minimum),
-    maximum: Math.min(range.maximum, rules.maximum ?? range.maximum),
+    minimum: typeof rules.minimum === "number" ? Math.max(rules.minimum, implied.minimum) : implied.minimum,
+    maximum: typeof rules.maximum === "number" ? Math.min(rules.maximum, implied.maximum) : implied.maximum,
   };
 }

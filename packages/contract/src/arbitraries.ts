@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { ParamValues } from "./request.js";
-import type { SpecOperation, SpecParameter } from "./spec.js";
+import type { OperationModel, ParameterModel } from "./spec.js";
 
 /** Upper bound of generated integers where the spec states none: past it, values stop meaning anything. */
 export const UNBOUNDED_INTEGER_SPAN = 1000;
@@ -8,8 +8,8 @@ export const UNBOUNDED_INTEGER_SPAN = 1000;
 /** Longest generated string where the spec allows longer: keeps URLs readable in reports. */
 export const GENERATED_STRING_CAP = 64;
 
-function arbitraryFor(parameter: SpecParameter): fc.Arbitrary<string | number | boolean> | undefined {
-  const { schema } = parameter;
+function arbitraryFor(parameter: ParameterModel): fc.Arbitrary<string | number | boolean> | undefined {
+  const { rules: schema } = parameter;
   if (schema.enum) return fc.constantFrom(...schema.enum);
   switch (schema.type) {
     case "boolean":
@@ -33,7 +33,7 @@ function arbitraryFor(parameter: SpecParameter): fc.Arbitrary<string | number | 
  * value inside its schema (enum, bounds, lengths). Required parameters come from the run's base
  * values, so every generated call is one the spec says must be accepted.
  */
-export function validParams(operation: SpecOperation): fc.Arbitrary<ParamValues> {
+export function validParams(operation: OperationModel): fc.Arbitrary<ParamValues> {
   const model: Record<string, fc.Arbitrary<string | number | boolean>> = {};
   for (const parameter of operation.parameters) {
     if (parameter.in !== "query" || parameter.required) continue;

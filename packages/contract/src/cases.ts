@@ -1,4 +1,5 @@
-import type { SpecOperation, SpecParameter } from "./spec.js";
+import { INTEGER_FORMATS } from "@hss-kit/spec";
+import type { OperationModel, ParameterModel } from "./spec.js";
 
 /** The names of the input checks, one per kind of boundary case. */
 export type InputCheck =
@@ -14,7 +15,7 @@ export type InputCheck =
 /** One boundary case derived from a parameter's schema. */
 export interface InputCase {
   check: InputCheck;
-  parameter: SpecParameter;
+  parameter: ParameterModel;
   /** The raw value to send; `undefined` leaves the parameter out (for a path parameter: an empty segment). */
   value: string | undefined;
   /** `limit=201 (maximum 200 + 1)`: the case as a reader would name it. */
@@ -23,34 +24,29 @@ export interface InputCase {
   expect: "accept" | "refuse";
 }
 
-/** The lowest and highest values of the integer formats, beyond which a value is out of range. */
-export const FORMAT_RANGES: Record<string, { min: bigint; max: bigint }> = {
-  int32: { min: -(2n ** 31n), max: 2n ** 31n - 1n },
-  int64: { min: -(2n ** 63n), max: 2n ** 63n - 1n },
-};
 
-function integerCases(parameter: SpecParameter): InputCase[] {
-  const { name, schema } = parameter;
-  const range = schema.format ? FORMAT_RANGES[schema.format] : undefined;
+function integerCases(parameter: ParameterModel): InputCase[] {
+  const { name, rules: schema } = parameter;
+  const range = schema.format ? INTEGER_FORMATS[schema.format] : undefined;
   const cases: InputCase[] = [];
   const canAccept = parameter.in !== "path";
   if (schema.minimum !== undefined) {
     if (canAccept) cases.push({ check: "inputs.accepted", parameter, value: String(schema.minimum), label: `${name}=${schema.minimum} (minimum)`, expect: "accept" });
     cases.push({ check: "inputs.below-min", parameter, value: String(schema.minimum - 1), label: `${name}=${schema.minimum - 1} (minimum ${schema.minimum} - 1)`, expect: "refuse" });
   } else if (range) {
-    cases.push({ check: "inputs.below-min", parameter, value: String(range.min - 1n), label: `${name}=${range.min - 1n} (below the ${schema.format} range)`, expect: "refuse" });
+    cases.push({ check: "inputs.below-min", parameter, value: String(range.minimum - 1n), label: `${name}=${range.minimum - 1n} (below the ${schema.format} range)`, expect: "refuse" });
   }
   if (schema.maximum !== undefined) {
     if (canAccept) cases.push({ check: "inputs.accepted", parameter, value: String(schema.maximum), label: `${name}=${schema.maximum} (maximum)`, expect: "accept" });
     cases.push({ check: "inputs.above-max", parameter, value: String(schema.maximum + 1), label: `${name}=${schema.maximum + 1} (maximum ${schema.maximum} + 1)`, expect: "refuse" });
   } else if (range) {
-    cases.push({ check: "inputs.above-max", parameter, value: String(range.max + 1n), label: `${name}=${range.max + 1n} (above the ${schema.format} range)`, expect: "refuse" });
+    cases.push({ check: "inputs.above-max", parameter, value: String(range.maximum + 1n), label: `${name}=${range.maximum + 1n} (above the ${schema.format} range)`, expect: "refuse" });
   }
   cases.push({ check: "inputs.wrong-type", parameter, value: "abc", label: `${name}=abc (not an integer)`, expect: "refuse" });
   return cases;
 }
 
-function booleanCases(parameter: SpecParameter): InputCase[] {
+function booleanCases(parameter: ParameterModel): InputCase[] {
   const { name } = parameter;
   return [
     { check: "inputs.accepted", parameter, value: "true", label: `${name}=true`, expect: "accept" },
@@ -59,8 +55,8 @@ function booleanCases(parameter: SpecParameter): InputCase[] {
   ];
 }
 
-function stringCases(parameter: SpecParameter): InputCase[] {
-  const { name, schema } = parameter;
+function stringCases(parameter: ParameterModel): InputCase[] {
+  const { name, rules: schema } = parameter;
   const cases: InputCase[] = [];
   const canAccept = parameter.in !== "path";
   if (schema.enum) {
@@ -96,7 +92,7 @@ function stringCases(parameter: SpecParameter): InputCase[] {
  * Path parameters only get refusal cases: a made-up project or task ID names no resource, so
  * its acceptance says nothing.
  */
-export function deriveInputCases(operation: SpecOperation): InputCase[] {
+export function deriveInputCases(operation: OperationModel): InputCase[] {
   return operation.parameters.flatMap((parameter) => {
     const missing: InputCase[] = parameter.required
       ? [{
@@ -107,7 +103,7 @@ export function deriveInputCases(operation: SpecOperation): InputCase[] {
           expect: "refuse",
         }]
       : [];
-    const type = parameter.schema.type;
+    const type = parameter.rules.type;
     const typed = type === "integer" ? integerCases(parameter)
       : type === "boolean" ? booleanCases(parameter)
       : type === "string" ? stringCases(parameter)

@@ -1,6 +1,6 @@
 // @hss-kit/contract: hold any implementation of the HSS v5 API to the spec. runContract is the
 // library form of the hss-contract CLI; the rest are its building blocks and report formats.
-export { runContract, TargetUnreachableError } from "./run.js";
+export { checkNames, runContract, TargetUnreachableError } from "./run.js";
 export { UsageError, DEFAULT_MAX_BODY_BYTES, DEFAULT_PROPERTY_RUNS, DEFAULT_REGION, DEFAULT_TIMEOUT_MS } from "./options.js";
 export type { ContractOptions, ResolvedOptions } from "./options.js";
 export type { Profile } from "./checks/context.js";
@@ -12,8 +12,8 @@ export { formatJunit } from "./report/junit.js";
 export { startValidationProxy } from "./proxy.js";
 export type { ProxyOptions } from "./proxy.js";
 export { ResponseValidator, SPEC_SCHEMA_ID } from "./schema.js";
-export { loadSpec, parseSpec, bundledSpecPath } from "./spec.js";
-export type { Json, JsonObject, Spec, SpecOperation, SpecParameter, SpecResponse, ParameterSchema } from "./spec.js";
+export { loadModel, readModel, bundledSpecPath } from "./spec.js";
+export type { Json, JsonObject, SpecModel, OperationModel, ParameterModel, ResponseModel, ParameterRules } from "./spec.js";
 export { deriveInputCases } from "./cases.js";
 export type { InputCase, InputCheck } from "./cases.js";
 export { main, USAGE } from "./main.js";

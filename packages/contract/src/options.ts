@@ -1,6 +1,6 @@
 import { HSS_REGIONS } from "@hss-kit/client";
 import type { Profile } from "./checks/context.js";
-import type { ParameterSchema, Spec } from "./spec.js";
+import type { ParameterRules, SpecModel } from "./spec.js";
 
 /** What a contract run needs to know; the CLI's flags map one to one onto these. */
 export interface ContractOptions {
@@ -53,13 +53,13 @@ function quote(value: string): string {
 }
 
 /** The schema of the parameter a flag feeds, preferring an operation that requires it (the one the value is for). */
-function parameterSchema(spec: Spec, name: string): ParameterSchema | undefined {
+function parameterSchema(spec: SpecModel, name: string): ParameterRules | undefined {
   const all = spec.operations.flatMap((operation) => operation.parameters.filter((p) => p.name === name));
-  return (all.find((p) => p.required) ?? all[0])?.schema;
+  return (all.find((p) => p.required) ?? all[0])?.rules;
 }
 
 /** Checks a string flag against the length bounds the spec gives the parameter it feeds. */
-function checkLength(flag: string, value: string, schema: ParameterSchema | undefined, what: string): void {
+function checkLength(flag: string, value: string, schema: ParameterRules | undefined, what: string): void {
   const min = Math.max(schema?.minLength ?? 0, 0);
   const max = schema?.maxLength;
   if (value.length < min || (max !== undefined && value.length > max)) {
@@ -85,7 +85,7 @@ function checkPathSegment(flag: string, value: string): void {
 }
 
 /** Fills in defaults and refuses bad options with a {@link UsageError} naming the flag. */
-export function resolveOptions(options: ContractOptions, spec: Spec): ResolvedOptions {
+export function resolveOptions(options: ContractOptions, spec: SpecModel): ResolvedOptions {
   let url: URL;
   try {
     url = new URL(options.baseUrl);

@@ -1,5 +1,5 @@
 import type { RawRequest } from "./http.js";
-import type { SpecOperation } from "./spec.js";
+import type { OperationModel } from "./spec.js";
 
 /** Name of the header that carries the IAM token. */
 export const TOKEN_HEADER = "X-Auth-Token";
@@ -12,7 +12,7 @@ export type ParamValues = Record<string, string | number | boolean | undefined>;
 
 /** One call of an operation, before it becomes HTTP. */
 export interface ApiCall {
-  operation: SpecOperation;
+  operation: OperationModel;
   /** Values by parameter name, for path, query and header parameters alike. */
   params: ParamValues;
   auth?: AuthMode;

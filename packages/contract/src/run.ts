@@ -12,7 +12,7 @@ import type { ParamValues } from "./request.js";
 import { FAMILIES, summarize, type CheckResult, type ContractReport } from "./result.js";
 import { ResponseValidator } from "./schema.js";
 import { Session, Skip, type Exchange } from "./session.js";
-import { loadSpec, type Spec, type SpecOperation } from "./spec.js";
+import { hasField, loadModel, type SpecModel, type OperationModel } from "./spec.js";
 
 /** The target could not be reached at all (nothing accepted the connection). The CLI exits 2. */
 export class TargetUnreachableError extends Error {
@@ -20,7 +20,7 @@ export class TargetUnreachableError extends Error {
 }
 
 /** Checks that run before the aggregate ones, in plan order. */
-function ownChecks(operation: SpecOperation): PlannedCheck[] {
+function ownChecks(operation: OperationModel): PlannedCheck[] {
   return [...inputChecks(operation), ...authChecks(), ...paginationChecks(operation), ...filterChecks(operation)];
 }
 
@@ -29,7 +29,13 @@ function aggregateChecks(): PlannedCheck[] {
   return [...robustnessChecks(), ...conformanceChecks()];
 }
 
-function skipped(operation: SpecOperation, planned: PlannedCheck, reason: string): CheckResult {
+/** The name of every check a run plans for the spec, in plan order, each once. */
+export function checkNames(spec: SpecModel): string[] {
+  const all = spec.operations.flatMap((operation) => [...ownChecks(operation), ...aggregateChecks()].map((planned) => planned.check));
+  return [...new Set(all)];
+}
+
+function skipped(operation: OperationModel, planned: PlannedCheck, reason: string): CheckResult {
   return { check: planned.check, operation: operation.id, subject: planned.subject, status: "skip", reason, failures: [], durationMs: 0 };
 }
 
@@ -58,7 +64,7 @@ async function execute(planned: PlannedCheck, context: CheckContext): Promise<Ch
 }
 
 /** Values for an operation's required parameters, or why the run has none. */
-function baseFor(operation: SpecOperation, known: Record<string, string | undefined>): { base: ParamValues } | { missing: string } {
+function baseFor(operation: OperationModel, known: Record<string, string | undefined>): { base: ParamValues } | { missing: string } {
   const base: ParamValues = {};
   for (const parameter of operation.parameters.filter((p) => p.required)) {
     const value = known[parameter.name];
@@ -68,21 +74,21 @@ function baseFor(operation: SpecOperation, known: Record<string, string | undefi
   return { base };
 }
 
-function whyMissing(name: string, operation: SpecOperation, spec: Spec): string {
+function whyMissing(name: string, operation: OperationModel, spec: SpecModel): string {
   if (name === "task_id") return "no --task-id given: a scan task ID can't be discovered from the five endpoints";
   if (name === "host_id") {
-    const sources = spec.operations.filter((o) => o.itemProperties.host_id && !o.parameters.some((p) => p.name === "host_id" && p.required));
+    const sources = spec.operations.filter((o) => hasField(o, "host_id") && !o.parameters.some((p) => p.name === "host_id" && p.required));
     return `no --host-id given, and none discovered: the answers of ${sources.map((o) => o.id).join(" and ")} held no usable host_id`;
   }
   return `${operation.id} requires the parameter ${name}, which hss-contract has no value for`;
 }
 
 /** Finds a host_id in the items of the baseline answers, for operations that require one. */
-function discoverHostId(session: Session, baselines: Map<string, Exchange>, spec: Spec): { value: string; from: string } | undefined {
-  const wanted = spec.operations.flatMap((o) => o.parameters).find((p) => p.name === "host_id" && p.required)?.schema;
+function discoverHostId(session: Session, baselines: Map<string, Exchange>, spec: SpecModel): { value: string; from: string } | undefined {
+  const wanted = spec.operations.flatMap((o) => o.parameters).find((p) => p.name === "host_id" && p.required)?.rules;
   for (const operation of spec.operations) {
     const exchange = baselines.get(operation.id);
-    if (!exchange || !operation.itemProperties.host_id) continue;
+    if (!exchange || !hasField(operation, "host_id")) continue;
     const parsed = session.parse(exchange);
     if (!parsed.ok) continue;
     const items = (parsed.value as { data_list?: unknown }).data_list;
@@ -108,7 +114,7 @@ function scrub<T>(value: T, token: string): T {
 }
 
 async function runOperation(
-  operation: SpecOperation,
+  operation: OperationModel,
   options: ResolvedOptions,
   session: Session,
   validator: ResponseValidator,
@@ -150,7 +156,7 @@ function familyIndex(check: string): number {
 export async function runContract(options: ContractOptions): Promise<ContractReport> {
   const startedAt = new Date();
   const started = performance.now();
-  const spec = loadSpec(options.specPath);
+  const spec = loadModel(options.specPath);
   const resolved = resolveOptions(options, spec);
   const validator = new ResponseValidator(spec);
   const transport = new HttpTransport({ timeoutMs: resolved.timeoutMs, maxBodyBytes: resolved.maxBodyBytes });
@@ -164,7 +170,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       host_id: resolved.hostId,
     };
     const baselines = new Map<string, Exchange>();
-    const sendBaseline = async (operation: SpecOperation, base: ParamValues) => {
+    const sendBaseline = async (operation: OperationModel, base: ParamValues) => {
       const exchange = await session.send({ operation, params: base }, "baseline");
       if (session.requestCount === 1 && exchange.outcome.kind === "transport-failure" && exchange.outcome.failure === "unreachable") {
         throw new TargetUnreachableError(`cannot reach --base-url ${resolved.baseUrl}: ${exchange.outcome.message}`);

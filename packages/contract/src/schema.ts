@@ -1,9 +1,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import type { Json, JsonObject, Spec, SpecOperation } from "./spec.js";
+import type { Json, JsonObject, SpecModel, OperationModel } from "./spec.js";
 import { documentedResponse } from "./spec.js";
 import type { Violation } from "./result.js";
-import { FORMAT_RANGES } from "./cases.js";
+import { INTEGER_FORMATS } from "@hss-kit/spec";
 
 /** `$id` under which the spec's component schemas are registered, as `$defs`. */
 export const SPEC_SCHEMA_ID = "urn:hss-kit:openapi";
@@ -95,7 +95,7 @@ export class ResponseValidator {
   private readonly ajv: Ajv2020;
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  constructor(spec: Spec) {
+  constructor(spec: SpecModel) {
     // strict: true keeps typos in the spec loud; the OpenAPI-only annotation `example` and the
     // spec's `x-` extensions are declared as keywords instead of turning strict mode off.
     this.ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: true });
@@ -104,10 +104,10 @@ export class ResponseValidator {
     const components = (spec.document.components as JsonObject | undefined)?.schemas ?? {};
     for (const keyword of extensionKeywords(components)) this.ajv.addKeyword(keyword);
     // Range-checking formats: a body whose int32 field holds 2^31 must fail, not pass as "unknown format".
-    for (const [name, range] of Object.entries(FORMAT_RANGES)) {
+    for (const [name, range] of Object.entries(INTEGER_FORMATS)) {
       this.ajv.addFormat(name, {
         type: "number",
-        validate: (n: number) => Number.isInteger(n) && BigInt(n) >= range.min && BigInt(n) <= range.max,
+        validate: (n: number) => Number.isInteger(n) && BigInt(n) >= range.minimum && BigInt(n) <= range.maximum,
       });
     }
     this.ajv.addFormat("float", { type: "number", validate: (n: number) => Number.isFinite(n) });
@@ -115,7 +115,7 @@ export class ResponseValidator {
     this.ajv.addSchema({ $id: SPEC_SCHEMA_ID, $defs: rewriteRefs(components) } as object);
   }
 
-  private validatorFor(operation: SpecOperation, status: number): ValidateFunction | undefined {
+  private validatorFor(operation: OperationModel, status: number): ValidateFunction | undefined {
     const response = documentedResponse(operation, status);
     if (!response?.schema) return undefined;
     const key = `${operation.id} ${response.status}`;
@@ -132,7 +132,7 @@ export class ResponseValidator {
    * The violations of a parsed body against the schema the spec documents for this operation
    * and status; `undefined` when the spec documents no JSON schema for that status.
    */
-  validate(operation: SpecOperation, status: number, body: unknown): Violation[] | undefined {
+  validate(operation: OperationModel, status: number, body: unknown): Violation[] | undefined {
     const validate = this.validatorFor(operation, status);
     if (!validate) return undefined;
     return validate(body) ? [] : toViolations(validate.errors ?? [], body);

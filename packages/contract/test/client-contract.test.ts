@@ -6,9 +6,9 @@
 import { createHssClient, HssApiError, type HssClient } from "@hss-kit/client";
 import { startMock, type RunningMock } from "@hss-kit/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deriveInputCases, loadSpec, ResponseValidator, type InputCase, type SpecOperation } from "../src/index.js";
+import { deriveInputCases, loadModel, ResponseValidator, type InputCase, type OperationModel } from "../src/index.js";
 
-const spec = loadSpec();
+const spec = loadModel();
 const validator = new ResponseValidator(spec);
 const env = process.env;
 const external = env.HSS_BASE_URL !== undefined;
@@ -58,7 +58,7 @@ function recordingClient(baseUrl: string, options: { dropToken?: boolean } = {})
 }
 
 type Call = (params: Record<string, unknown>) => Promise<unknown>;
-const callOf = (client: HssClient, operation: SpecOperation) => (client as unknown as Record<string, Call>)[operation.id] as Call;
+const callOf = (client: HssClient, operation: OperationModel) => (client as unknown as Record<string, Call>)[operation.id] as Call;
 
 /** The bad-request kinds of issue 2, each with the input checks that provide its cases. */
 const KINDS = [
@@ -69,9 +69,9 @@ const KINDS = [
 ] as const;
 
 /** The first case of a kind, preferring bounds the spec states over those of a format; project_id is the client's. */
-function caseFor(operation: SpecOperation, checks: readonly string[]): InputCase | undefined {
+function caseFor(operation: OperationModel, checks: readonly string[]): InputCase | undefined {
   const cases = deriveInputCases(operation).filter((c) => checks.includes(c.check) && c.parameter.name !== "project_id");
-  return cases.find((c) => c.parameter.schema.minimum !== undefined || c.parameter.schema.maximum !== undefined) ?? cases[0];
+  return cases.find((c) => c.parameter.rules.minimum !== undefined || c.parameter.rules.maximum !== undefined) ?? cases[0];
 }
 
 /** Why a kind has no case for an operation, in the spec's terms. */
@@ -100,7 +100,7 @@ beforeAll(async () => {
   if (values.host_id === undefined) {
     // A host_id from a real item, so listPorts asks about a server the target knows.
     const { client } = recordingClient(baseUrl);
-    const users = (await callOf(client, spec.operations.find((o) => o.id === "listUsers") as SpecOperation)({})) as { data_list: { host_id?: string }[] };
+    const users = (await callOf(client, spec.operations.find((o) => o.id === "listUsers") as OperationModel)({})) as { data_list: { host_id?: string }[] };
     values.host_id = users.data_list.find((u) => u.host_id)?.host_id;
   }
 });
@@ -110,11 +110,11 @@ afterAll(async () => {
 });
 
 /** Values for the operation's required parameters (project_id is the client's). */
-function requiredParams(operation: SpecOperation): Record<string, unknown> {
+function requiredParams(operation: OperationModel): Record<string, unknown> {
   return Object.fromEntries(operation.parameters.filter((p) => p.required && p.name !== "project_id").map((p) => [p.name, values[p.name]]));
 }
 
-async function expectRefused(promise: Promise<unknown>, last: () => Recorded, operation: SpecOperation, status: number) {
+async function expectRefused(promise: Promise<unknown>, last: () => Recorded, operation: OperationModel, status: number) {
   const error = await promise.then(() => undefined, (e: unknown) => e);
   expect(error, "the call must be refused").toBeInstanceOf(HssApiError);
   expect((error as HssApiError).status).toBe(status);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runContract, type CheckResult } from "../src/index.js";
-import { createReferenceServer, type ReferenceServer } from "./fixtures/reference-server.js";
+import { startTarget, type Target } from "./fixtures/target.js";
 
 describe("inputs.generated", () => {
-  let server: ReferenceServer;
+  let server: Target;
   beforeAll(async () => {
-    server = await createReferenceServer({ fault: "inputs.combination-crash" });
+    server = await startTarget("inputs.combination-crash");
   });
   afterAll(() => server.close());
 

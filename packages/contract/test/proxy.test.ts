@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startValidationProxy, UsageError } from "../src/index.js";
-import { createReferenceServer, type ReferenceServer } from "./fixtures/reference-server.js";
+import { operationById } from "@hss-kit/spec";
+import { loadModel, startValidationProxy, UsageError } from "../src/index.js";
+import { startTarget, type Target } from "./fixtures/target.js";
 
 describe("startValidationProxy", () => {
-  let faulty: ReferenceServer;
+  let faulty: Target;
   let proxy: { url: string; close(): Promise<void> };
 
   beforeAll(async () => {
-    faulty = await createReferenceServer({ fault: "conformance.body" });
+    faulty = await startTarget("conformance.body");
     proxy = await startValidationProxy({ upstream: faulty.url });
   });
   afterAll(async () => {
@@ -16,14 +17,16 @@ describe("startValidationProxy", () => {
   });
 
   it("turns a response that breaks the spec into a 500 naming each violation", async () => {
-    const response = await fetch(`${proxy.url}/v5/${faulty.projectId}/asset/ports?host_id=4f0e0c1a-7d2b-4c55-9a10-000000000000`, {
+    const response = await fetch(`${proxy.url}/v5/${faulty.projectId}/asset/ports?host_id=host-1`, {
       headers: { "X-Auth-Token": faulty.token },
     });
     expect(response.status).toBe(500);
     const body = (await response.json()) as { validation: { location: string[]; message: string }[] };
+    // The fault gives the first field of every item a value of the wrong type.
+    const first = operationById(loadModel(), "listPorts").fields[0]!;
     expect(body.validation).toContainEqual(expect.objectContaining({
-      location: ["response", "body", "data_list", "0", "pid"],
-      message: expect.stringContaining(">= 1") as unknown,
+      location: ["response", "body", "data_list", "0", first.name],
+      message: expect.stringContaining(`must be ${String(first.schema.type)}`) as unknown,
     }));
   });
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatConsole, runContract, summaryLine, type ContractReport } from "../src/index.js";
-import { createReferenceServer, type ReferenceServer } from "./fixtures/reference-server.js";
+import { startTarget, type Target } from "./fixtures/target.js";
 
-describe("the reference implementation under a default (full) run", () => {
-  let server: ReferenceServer;
+describe("the stateful mock under a default (full) run", () => {
+  let server: Target;
   let report: ContractReport;
   let wallMs: number;
 
   beforeAll(async () => {
-    server = await createReferenceServer();
+    server = await startTarget();
     const started = performance.now();
     report = await runContract({ baseUrl: server.url, projectId: server.projectId, token: server.token, taskId: server.taskId });
     wallMs = performance.now() - started;
@@ -36,7 +36,7 @@ describe("the reference implementation under a default (full) run", () => {
   });
 
   it("finishes well under 30 seconds", () => {
-    console.log(`default run against the reference implementation: ${report.requests} requests, ${Math.round(wallMs)} ms, ${summaryLine(report.summary)}`);
+    console.log(`default run against the stateful mock: ${report.requests} requests, ${Math.round(wallMs)} ms, ${summaryLine(report.summary)}`);
     expect(wallMs).toBeLessThan(30_000);
   });
 });

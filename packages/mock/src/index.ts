@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { bundledSpecPath } from "@hss-kit/spec";
 import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import { createServer } from "@stoplight/prism-http-server";
@@ -7,6 +7,7 @@ import { DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS } from "./
 import { startUpstreamGuard, type RunningUpstreamGuard } from "./upstream.js";
 
 export { DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS } from "./limits.js";
+export { FAULTS, isFault, startStatefulMock, type Fault, type RunningStatefulMock, type StatefulMockOptions } from "./stateful/index.js";
 
 /** Options of {@link startMock}. */
 export interface MockOptions {
@@ -43,11 +44,6 @@ export interface RunningMock {
   close(): Promise<void>;
 }
 
-/** Path of the bundled HSS spec that the mock serves by default. */
-export function bundledSpecPath(): string {
-  return createRequire(import.meta.url).resolve("@hss-kit/spec/openapi.json");
-}
-
 /**
  * Starts Prism in this process: a mock that answers every HSS operation with the spec's
  * examples and refuses invalid requests with the spec's documented errors. Prism listens on an
@@ -56,7 +52,7 @@ export function bundledSpecPath(): string {
  * and size and its redirects are never followed.
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  const operations = await getHttpOperationsFromSpec(options.specPath ?? bundledSpecPath());
+  const operations = await getHttpOperationsFromSpec(options.specPath ?? bundledSpecPath);
   let upstreamGuard: RunningUpstreamGuard | undefined;
   if (options.upstream !== undefined) {
     upstreamGuard = await startUpstreamGuard({

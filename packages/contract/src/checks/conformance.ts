@@ -1,7 +1,7 @@
 import type { Failure, Violation } from "../result.js";
 import type { Exchange } from "../session.js";
 import { Skip } from "../session.js";
-import { documentedResponse, type SpecOperation } from "../spec.js";
+import { documentedResponse, type OperationModel } from "../spec.js";
 import { failureOf, type CheckContext, type PlannedCheck } from "./context.js";
 
 /**
@@ -29,7 +29,7 @@ async function overResponses(
   return failures;
 }
 
-function documentedStatuses(operation: SpecOperation): string {
+function documentedStatuses(operation: OperationModel): string {
   return operation.responses.map((r) => r.status).join(", ");
 }
 
@@ -44,7 +44,7 @@ function bodyViolations(context: CheckContext, exchange: Exchange, status: numbe
   return context.validator.validate(context.operation, status, parsed.value) ?? [];
 }
 
-function hasJsonSchema(operation: SpecOperation, status: number): boolean {
+function hasJsonSchema(operation: OperationModel, status: number): boolean {
   return documentedResponse(operation, status)?.schema !== undefined;
 }
 

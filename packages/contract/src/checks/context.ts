@@ -3,14 +3,14 @@ import type { ResponseValidator } from "../schema.js";
 import { preview } from "../schema.js";
 import type { Exchange, Session } from "../session.js";
 import type { ParamValues } from "../request.js";
-import type { SpecOperation, SpecParameter } from "../spec.js";
+import type { OperationModel, ParameterModel } from "../spec.js";
 
 /** Which checks run: `full` runs all; `mock` only those a stateless server (such as Prism) can pass. */
 export type Profile = "full" | "mock";
 
 /** What every check of one operation can use. */
 export interface CheckContext {
-  operation: SpecOperation;
+  operation: OperationModel;
   session: Session;
   validator: ResponseValidator;
   profile: Profile;
@@ -95,7 +95,7 @@ export function listBodyOf(session: Session, exchange: Exchange): { body: ListBo
 }
 
 /** The operation's query parameter of that name, if it has one. */
-export function queryParameter(operation: SpecOperation, name: string): SpecParameter | undefined {
+export function queryParameter(operation: OperationModel, name: string): ParameterModel | undefined {
   return operation.parameters.find((p) => p.in === "query" && p.name === name);
 }
 

@@ -1,34 +1,40 @@
 import type { Failure, Violation } from "../result.js";
 import { preview } from "../schema.js";
 import { Skip, type Exchange } from "../session.js";
-import type { JsonObject, SpecOperation, SpecParameter } from "../spec.js";
+import type { FilterSemantics } from "@hss-kit/spec";
+import type { OperationModel, ParameterModel } from "../spec.js";
 import { failureOf, listBodyOf, queryParameter, type CheckContext, type ListBody, type PlannedCheck } from "./context.js";
 
-/**
- * Response values the spec declares equal to a request value: the port status `unknow` is the
- * legacy spelling of `unknown` ("clients should treat the two alike").
- */
-export const VALUE_ALIASES: Record<string, string> = { unknow: "unknown" };
+/** A filter parameter whose matched field the response items carry. */
+type VisibleFilter = ParameterModel & { filter: FilterSemantics & { field: string } };
 
 /** Page size for the filter queries where the spec gives no maximum limit. */
 const UNBOUNDED_PAGE_SIZE = 100;
 
 const STATELESS = "needs a server that filters a data set: a stateless mock returns the same example whatever the filter";
 
-/** The query parameters of an operation that name a field of its response items, with that field's type. */
-export function filterParameters(operation: SpecOperation): SpecParameter[] {
-  return operation.parameters.filter((parameter) => {
-    if (parameter.in !== "query") return false;
-    const field: JsonObject | undefined = operation.itemProperties[parameter.name];
-    return field !== undefined && field.type === parameter.schema.type;
+/**
+ * The filters of an operation whose `x-hss-filter` names a field of its response items of the
+ * parameter's type, so that what a filter selected can be seen in the answer.
+ */
+export function filterParameters(operation: OperationModel): VisibleFilter[] {
+  return operation.parameters.filter((parameter): parameter is VisibleFilter => {
+    const field = operation.fields.find((f) => f.name === parameter.filter?.field);
+    return parameter.in === "query" && field !== undefined && field.schema.type === parameter.rules.type;
   });
 }
 
+/** The request value a response value stands for: itself, or the value it is an alias of. */
+function unaliased(filter: FilterSemantics, value: string): string {
+  return Object.entries(filter.aliases).find(([, also]) => also.includes(value))?.[0] ?? value;
+}
+
 /** The value an item's field stands for as a filter value (aliases resolved), or undefined. */
-function asFilterValue(parameter: SpecParameter, value: unknown): string | number | boolean | undefined {
+function asFilterValue(parameter: VisibleFilter, value: unknown): string | number | boolean | undefined {
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
-  const resolved = typeof value === "string" ? VALUE_ALIASES[value] ?? value : value;
-  const { schema } = parameter;
+  const resolved = typeof value === "string" ? unaliased(parameter.filter, value) : value;
+  if (typeof resolved === "string" && parameter.filter.matchAll.includes(resolved)) return undefined;
+  const { rules: schema } = parameter;
   if (schema.enum && !schema.enum.includes(resolved)) return undefined;
   if (typeof resolved === "string") {
     if (schema.minLength !== undefined && resolved.length < schema.minLength) return undefined;
@@ -42,10 +48,10 @@ function asFilterValue(parameter: SpecParameter, value: unknown): string | numbe
 }
 
 /** The rarest filter value among the items, so a server ignoring the filter shows. */
-function pickValue(parameter: SpecParameter, items: Record<string, unknown>[]): string | number | boolean | undefined {
+function pickValue(parameter: VisibleFilter, items: Record<string, unknown>[]): string | number | boolean | undefined {
   const counts = new Map<string | number | boolean, number>();
   for (const item of items) {
-    const value = asFilterValue(parameter, item[parameter.name]);
+    const value = asFilterValue(parameter, item[parameter.filter.field]);
     if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   let best: [string | number | boolean, number] | undefined;
@@ -53,10 +59,10 @@ function pickValue(parameter: SpecParameter, items: Record<string, unknown>[]): 
   return best?.[0];
 }
 
-function pageSizeFor(operation: SpecOperation): number | undefined {
+function pageSizeFor(operation: OperationModel): number | undefined {
   const limit = queryParameter(operation, "limit");
-  if (limit?.schema.type !== "integer") return undefined;
-  return limit.schema.maximum ?? UNBOUNDED_PAGE_SIZE;
+  if (limit?.rules.type !== "integer") return undefined;
+  return limit.rules.maximum ?? UNBOUNDED_PAGE_SIZE;
 }
 
 /** The filtered answer (and the unfiltered one it is compared with), or why there is none. */
@@ -65,7 +71,7 @@ type FilterOutcome =
   | { ok: false; failure: Failure };
 
 /** One lazily sent filter query, shared by the two checks of a parameter. */
-function filterQuery(parameter: SpecParameter, pageSize: number | undefined): (context: CheckContext) => Promise<FilterOutcome> {
+function filterQuery(parameter: VisibleFilter, pageSize: number | undefined): (context: CheckContext) => Promise<FilterOutcome> {
   let pending: Promise<FilterOutcome> | undefined;
   return (context: CheckContext) => {
     pending ??= (async () => {
@@ -78,7 +84,7 @@ function filterQuery(parameter: SpecParameter, pageSize: number | undefined): (c
         if ("failure" in parsed) return { ok: false, failure: parsed.failure };
         unfiltered = parsed.body;
         value = pickValue(parameter, unfiltered.data_list);
-        if (value === undefined) throw new Skip(`no item of the unfiltered answer has a ${parameter.name} usable as a filter value`);
+        if (value === undefined) throw new Skip(`no item of the unfiltered answer has a ${parameter.filter.field} usable as a value of ${parameter.name}`);
       }
       const exchange = await context.session.send(
         { operation: context.operation, params: { ...context.base, ...paging, [parameter.name]: value } },
@@ -92,9 +98,15 @@ function filterQuery(parameter: SpecParameter, pageSize: number | undefined): (c
   };
 }
 
-function matches(parameter: SpecParameter, item: Record<string, unknown>, value: string | number | boolean): boolean {
-  const got = item[parameter.name];
-  return got === value || (typeof got === "string" && VALUE_ALIASES[got] === value);
+/** Whether an item meets a filter as the spec's semantics say, with `part_match` left at its default. */
+function matches(parameter: VisibleFilter, item: Record<string, unknown>, value: string | number | boolean): boolean {
+  const { filter } = parameter;
+  const got = item[filter.field];
+  if (typeof got !== "string" || typeof value !== "string") return got === value;
+  const fold = (text: string) => (filter.caseSensitive ? text : text.toLowerCase());
+  const candidates = [got, unaliased(filter, got)].map(fold);
+  const wanted = fold(value);
+  return candidates.some((candidate) => (filter.match === "partial" ? candidate.includes(wanted) : candidate === wanted));
 }
 
 /**
@@ -103,7 +115,7 @@ function matches(parameter: SpecParameter, item: Record<string, unknown>, value:
  * from is found) and `filters.total` (the filtered total never exceeds the unfiltered one, and
  * equals the number of items when they all fit on one page).
  */
-export function filterChecks(operation: SpecOperation): PlannedCheck[] {
+export function filterChecks(operation: OperationModel): PlannedCheck[] {
   const pageSize = pageSizeFor(operation);
   return filterParameters(operation).flatMap((parameter): PlannedCheck[] => {
     const query = filterQuery(parameter, pageSize);
@@ -117,14 +129,14 @@ export function filterChecks(operation: SpecOperation): PlannedCheck[] {
           if (!result.ok) return [result.failure];
           const { value, filtered, exchange } = result;
           if (filtered.data_list.length === 0) {
-            return [failureOf(context.session, exchange, [{ where: "body.data_list", expected: `the items with ${parameter.name} ${JSON.stringify(value)} (at least the one the value came from)`, got: "no items" }])];
+            return [failureOf(context.session, exchange, [{ where: "body.data_list", expected: `the items with ${parameter.filter.field} ${JSON.stringify(value)} (at least the one the value came from)`, got: "no items" }])];
           }
           const strays = filtered.data_list.map((item, index) => ({ item, index })).filter(({ item }) => !matches(parameter, item, value));
           if (strays.length === 0) return [];
           return [failureOf(context.session, exchange, strays.slice(0, 5).map(({ item, index }) => ({
-            where: `body.data_list[${index}].${parameter.name}`,
-            expected: JSON.stringify(value),
-            got: preview(item[parameter.name]),
+            where: `body.data_list[${index}].${parameter.filter.field}`,
+            expected: `${JSON.stringify(value)}, as ${parameter.name}=${String(value)} selects`,
+            got: preview(item[parameter.filter.field]),
           })), strays.length > 5 ? `${strays.length} items do not match; the first 5 are shown` : undefined)];
         },
       },

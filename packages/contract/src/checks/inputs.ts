@@ -4,14 +4,14 @@ import { deriveInputCases, sendsEmptyQueryValue, type InputCase } from "../cases
 import type { Failure } from "../result.js";
 import type { ParamValues } from "../request.js";
 import { Skip, type Exchange } from "../session.js";
-import { documented4xx, type SpecOperation } from "../spec.js";
+import { documented4xx, type OperationModel } from "../spec.js";
 import { describeAnswer, describeParams, failureOf, transportViolation, type CheckContext, type PlannedCheck } from "./context.js";
 
 /** 401 and 429 are documented 4xx, but they say "who are you" and "slow down", not "bad input". */
 const NOT_INPUT_REFUSALS = new Set([401, 429]);
 
 /** The documented statuses that refuse a bad input. */
-export function refusalStatuses(operation: SpecOperation): number[] {
+export function refusalStatuses(operation: OperationModel): number[] {
   return documented4xx(operation).filter((status) => !NOT_INPUT_REFUSALS.has(status));
 }
 
@@ -62,7 +62,7 @@ function boundaryCheck(inputCase: InputCase): PlannedCheck {
   };
 }
 
-function generatedCheck(operation: SpecOperation): PlannedCheck {
+function generatedCheck(operation: OperationModel): PlannedCheck {
   const arbitrary = validParams(operation);
   return {
     check: "inputs.generated",
@@ -95,7 +95,7 @@ function generatedCheck(operation: SpecOperation): PlannedCheck {
  * The input checks of one operation: the valid call with only the required parameters, every
  * boundary case derived from the spec, and fast-check's generated valid combinations.
  */
-export function inputChecks(operation: SpecOperation): PlannedCheck[] {
+export function inputChecks(operation: OperationModel): PlannedCheck[] {
   const baseline: PlannedCheck = {
     check: "inputs.accepted",
     subject: "required parameters only",

@@ -1,7 +1,7 @@
 import type { Failure } from "../result.js";
 import { preview } from "../schema.js";
 import { Skip, type Exchange } from "../session.js";
-import type { SpecOperation } from "../spec.js";
+import type { OperationModel } from "../spec.js";
 import { failureOf, listBodyOf, queryParameter, type CheckContext, type ListBody, type PlannedCheck } from "./context.js";
 
 /** Most pages `pagination.walk` requests before it gives up on a data set as too big to walk. */
@@ -44,16 +44,16 @@ type Fetched = { page: Page; body: ListBody } | { page: Page; failure: Failure }
  * The pagination checks of one operation, sharing one cache of pages so the checks reuse each
  * other's requests (and `pagination.total-stable` sees every page the others fetched).
  */
-export function paginationChecks(operation: SpecOperation): PlannedCheck[] {
+export function paginationChecks(operation: OperationModel): PlannedCheck[] {
   const limit = queryParameter(operation, "limit");
   const offset = queryParameter(operation, "offset");
   const names = ["pagination.limit", "pagination.compose", "pagination.walk", "pagination.past-end", "pagination.default-limit", "pagination.total-stable", "pagination.idempotent"];
-  if (limit?.schema.type !== "integer" || offset?.schema.type !== "integer") {
+  if (limit?.rules.type !== "integer" || offset?.rules.type !== "integer") {
     return names.map((check) => ({ check, subject: "", skip: `${operation.id} has no integer offset and limit parameters`, run: async () => [] }));
   }
-  const minLimit = limit.schema.minimum ?? 1;
-  const maxLimit = limit.schema.maximum ?? Number.POSITIVE_INFINITY;
-  const maxOffset = offset.schema.maximum ?? Number.POSITIVE_INFINITY;
+  const minLimit = limit.rules.minimum ?? 1;
+  const maxLimit = limit.rules.maximum ?? Number.POSITIVE_INFINITY;
+  const maxOffset = offset.rules.maximum ?? Number.POSITIVE_INFINITY;
   const pageSize = Math.min(Math.max(PREFERRED_PAGE_SIZE, minLimit), maxLimit);
   const cache = new Map<string, Promise<Fetched>>();
 
@@ -104,7 +104,7 @@ export function paginationChecks(operation: SpecOperation): PlannedCheck[] {
       run: guarded(async (context) => {
         const half = Math.min(pageSize, Math.floor(maxLimit / 2));
         if (half < minLimit) throw new Skip(`no limit L with L and 2L both in ${minLimit}..${maxLimit}`);
-        const start = Math.max(offset.schema.minimum ?? 0, Math.min(1, maxOffset));
+        const start = Math.max(offset.rules.minimum ?? 0, Math.min(1, maxOffset));
         const whole = await bodyOf(context, start, 2 * half, "pagination.compose");
         if (whole.body.total_num <= start + half) {
           throw new Skip(`total_num ${whole.body.total_num} is too small: composing pages needs more than ${start + half} items`);
@@ -170,13 +170,13 @@ export function paginationChecks(operation: SpecOperation): PlannedCheck[] {
     },
     {
       check: "pagination.default-limit",
-      subject: limit.schema.default === undefined ? "" : `limit omitted = ${String(limit.schema.default)}`,
-      ...(limit.schema.default === undefined ? { skip: "the spec documents no default for limit" } : {}),
+      subject: limit.rules.default === undefined ? "" : `limit omitted = ${String(limit.rules.default)}`,
+      ...(limit.rules.default === undefined ? { skip: "the spec documents no default for limit" } : {}),
       run: async (context) => {
         const parsed = listBodyOf(context.session, context.baseline);
         if ("failure" in parsed) return [parsed.failure];
-        const fallback = Number(limit.schema.default);
-        const start = Number(offset.schema.default ?? 0);
+        const fallback = Number(limit.rules.default);
+        const start = Number(offset.rules.default ?? 0);
         const expected = Math.max(0, Math.min(fallback, parsed.body.total_num - start));
         if (parsed.body.data_list.length === expected) return [];
         return [failureOf(context.session, context.baseline, [{

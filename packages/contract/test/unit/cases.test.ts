@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { deriveInputCases, loadSpec, type SpecOperation } from "../../src/index.js";
+import { deriveInputCases, loadModel, type OperationModel } from "../../src/index.js";
 import { sendsEmptyQueryValue } from "../../src/cases.js";
 
-const spec = loadSpec();
+const spec = loadModel();
 const labels = (id: string, check?: string) =>
-  deriveInputCases(spec.operations.find((o) => o.id === id) as SpecOperation)
+  deriveInputCases(spec.operations.find((o) => o.id === id) as OperationModel)
     .filter((c) => !check || c.check === check)
     .map((c) => c.label);
 
@@ -34,7 +34,7 @@ describe("deriveInputCases", () => {
   });
 
   it("marks the cases that send an empty query value", () => {
-    const users = deriveInputCases(spec.operations.find((o) => o.id === "listUsers") as SpecOperation);
+    const users = deriveInputCases(spec.operations.find((o) => o.id === "listUsers") as OperationModel);
     expect(users.filter(sendsEmptyQueryValue).map((c) => c.label)).toEqual([
       "host_id of 0 characters (minLength 1 - 1)",
       "user_name of 0 characters (minLength)",

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { loadSpec, type SpecOperation } from "../../src/index.js";
+import { loadModel, type OperationModel } from "../../src/index.js";
 import { toCurl, toRawRequest } from "../../src/request.js";
 
-const spec = loadSpec();
-const op = (id: string) => spec.operations.find((o) => o.id === id) as SpecOperation;
+const spec = loadModel();
+const op = (id: string) => spec.operations.find((o) => o.id === id) as OperationModel;
 const TOKEN = "tok-123456789";
 
 describe("toRawRequest", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { loadSpec, parseSpec, ResponseValidator, type JsonObject, type SpecOperation } from "../../src/index.js";
+import { loadModel, readModel, ResponseValidator, type JsonObject, type OperationModel } from "../../src/index.js";
 
-const spec = loadSpec();
+const spec = loadModel();
 const validator = new ResponseValidator(spec);
-const operation = (id: string) => spec.operations.find((o) => o.id === id) as SpecOperation;
-const example = (op: SpecOperation) => {
+const operation = (id: string) => spec.operations.find((o) => o.id === id) as OperationModel;
+const example = (op: OperationModel) => {
   const paths = spec.document.paths as Record<string, Record<string, JsonObject>>;
   const get = paths[op.path]?.get as { responses: { "200": { content: { "application/json": { example: unknown } } } } };
   return get.responses["200"].content["application/json"].example;
@@ -55,7 +55,7 @@ describe("ResponseValidator (Ajv2020 over the bundled spec)", () => {
       paths: { "/x": { get: { operationId: "x", responses: { "200": { description: "", content: { "application/json": { schema: { $ref: "#/components/schemas/X" } } } } } } } },
       components: { schemas: { X: { type: "string", format: "no-such-format" } } },
     };
-    const custom = parseSpec(document as unknown as JsonObject);
-    expect(() => new ResponseValidator(custom).validate(custom.operations[0] as SpecOperation, 200, "a")).toThrow(/unknown format "no-such-format"/);
+    const custom = readModel(document as unknown as JsonObject);
+    expect(() => new ResponseValidator(custom).validate(custom.operations[0] as OperationModel, 200, "a")).toThrow(/unknown format "no-such-format"/);
   });
 });

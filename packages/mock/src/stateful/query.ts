@@ -1,0 +1,91 @@
+// Reads a request's parameters as the spec's rules say, the way a server must: from raw text,
+// refusing what the rules do not allow with a message that names the parameter.
+import { INTEGER_FORMATS, type OperationModel, type ParameterModel } from "@hss-kit/spec";
+import type { Fault } from "./faults.js";
+
+/** A parameter value once read: text, an integer or a boolean. */
+export type Value = string | number | boolean;
+
+/** Why a request was refused with 400. */
+export class ParameterProblem extends Error {}
+
+/** Where a request's raw values come from. */
+export interface RawRequest {
+  path: ReadonlyMap<string, string>;
+  query: URLSearchParams;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+function rawValue(parameter: ParameterModel, request: RawRequest): string | undefined {
+  switch (parameter.in) {
+    case "path":
+      return request.path.get(parameter.name);
+    case "query": {
+      const all = request.query.getAll(parameter.name);
+      if (all.length > 1) throw new ParameterProblem(`${parameter.name} is given ${all.length} times; give it once.`);
+      return all[0];
+    }
+    case "header": {
+      const value = request.headers[parameter.name.toLowerCase()];
+      return Array.isArray(value) ? value.join(", ") : value;
+    }
+  }
+}
+
+/** Reads one present value; returns undefined when a fault makes the server read it as absent. */
+function readValue(parameter: ParameterModel, raw: string, fault: Fault | undefined): Value | undefined {
+  const { name, rules } = parameter;
+  const refuse = (allowed: string): never => {
+    throw new ParameterProblem(`${name} must be ${allowed}; got ${JSON.stringify(raw)}.`);
+  };
+  switch (rules.type) {
+    case "integer": {
+      if (!/^-?\d+$/.test(raw)) return fault === "inputs.lenient-types" ? undefined : refuse("an integer");
+      const exact = BigInt(raw);
+      const format = rules.format === undefined ? undefined : INTEGER_FORMATS[rules.format];
+      if (format && (exact < format.minimum || exact > format.maximum)) refuse(`an integer of the ${rules.format} range`);
+      let value = Number(exact);
+      if (rules.minimum !== undefined && value < rules.minimum) {
+        if (fault !== "inputs.no-minimum") refuse(`at least ${rules.minimum}`);
+        value = rules.minimum;
+      }
+      if (rules.maximum !== undefined && value > rules.maximum) {
+        if (fault !== "inputs.no-maximum") refuse(`at most ${rules.maximum}`);
+        value = rules.maximum;
+      }
+      if (fault === "inputs.rejects-boundary" && parameter.paging === "limit" && value === rules.maximum) refuse(`below ${rules.maximum}`);
+      return value;
+    }
+    case "boolean":
+      if (raw === "true" || raw === "false") return raw === "true";
+      return fault === "inputs.lenient-types" ? false : refuse("true or false");
+    default: {
+      if (rules.enum && !rules.enum.includes(raw) && fault !== "inputs.enum-unchecked") refuse(`one of ${rules.enum.join(", ")}`);
+      const length = [...raw].length;
+      if (rules.minLength !== undefined && length < rules.minLength && fault !== "inputs.empty-accepted") {
+        refuse(`at least ${rules.minLength} characters long`);
+      }
+      if (rules.maxLength !== undefined && length > rules.maxLength && fault !== "inputs.length-unchecked") {
+        refuse(`at most ${rules.maxLength} characters long`);
+      }
+      return raw;
+    }
+  }
+}
+
+/** Reads every parameter of an operation, or throws {@link ParameterProblem}. */
+export function readParameters(operation: OperationModel, request: RawRequest, fault: Fault | undefined): Map<string, Value> {
+  const values = new Map<string, Value>();
+  for (const parameter of operation.parameters) {
+    const raw = rawValue(parameter, request);
+    const absent = raw === undefined || (parameter.in === "path" && raw === "");
+    if (absent) {
+      const required = parameter.required && !(fault === "inputs.required-unchecked" && parameter.in !== "path");
+      if (required) throw new ParameterProblem(`${parameter.name} is required.`);
+      continue;
+    }
+    const value = readValue(parameter, raw, fault);
+    if (value !== undefined) values.set(parameter.name, value);
+  }
+  return values;
+}
