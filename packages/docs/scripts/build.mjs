@@ -11,6 +11,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } fr
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundledSpecPath, bundledYamlPath, loadDocument } from "@hss-kit/spec";
 import { withCodeSamples } from "./code-samples.mjs";
 import { localizeRedoc } from "./redoc-offline.mjs";
 import { GUIDES, fill, navHtml, operationsTable } from "./site.mjs";
@@ -19,13 +20,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const site = join(root, "site");
 const dist = join(root, "dist");
 const require = createRequire(import.meta.url);
-const specJson = require.resolve("@hss-kit/spec/openapi.json");
-const specYaml = require.resolve("@hss-kit/spec/openapi.yaml");
+const specJson = bundledSpecPath;
+const specYaml = bundledYamlPath;
 const redocly = join(dirname(require.resolve("@redocly/cli/package.json")), "bin", "cli.js");
 
 const NAV_SLOT = "<!-- site-nav -->";
 
-const spec = JSON.parse(await readFile(specJson, "utf8"));
+const spec = loadDocument();
 // Everything is built in a staging folder beside dist/ (same file system, so each file moves in
 // with an atomic rename): a server running on dist/ while it is rebuilt never sees a missing or
 // half-written page.

@@ -3,7 +3,7 @@
 // The samples go into a copy of the spec that only the rendered reference uses; the spec offered
 // for download stays the pure bundle.
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+import { readModel } from "@hss-kit/spec";
 
 // How each security scheme of the spec appears in the samples. The TypeScript sample shows the
 // token and names the alternatives; curl can only send a token, since AK/SK needs a signature
@@ -16,24 +16,9 @@ const AUTH = {
   },
 };
 
-// The client fills these from its options, so samples never pass them per call.
-const CLIENT_SUPPLIED = { path: new Set(["project_id"]), header: new Set(["region"]) };
-
-/** Follows a local `$ref` of the bundled spec to what it names. */
-export function resolveRef(spec, node) {
-  if (!node || typeof node.$ref !== "string") return node;
-  if (!node.$ref.startsWith("#/")) throw new Error(`Only local $refs are expected in the bundled spec; got ${node.$ref}.`);
-  const target = node.$ref
-    .slice(2)
-    .split("/")
-    .reduce((at, key) => at?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
-  if (target === undefined) throw new Error(`Unresolvable $ref ${node.$ref}.`);
-  return resolveRef(spec, target);
-}
-
 /** The value a sample shows for a parameter: its example, else its schema's, else a placeholder. */
 export function sampleValue(parameter) {
-  const schema = parameter.schema ?? {};
+  const schema = parameter.rules ?? parameter.schema ?? {};
   const candidates = [
     parameter.example,
     parameter.examples && Object.values(parameter.examples)[0]?.value,
@@ -46,26 +31,25 @@ export function sampleValue(parameter) {
   return found !== undefined ? found : `<${parameter.name}>`;
 }
 
-function serverOf(spec, operation, pathItem) {
-  const server = (operation.servers ?? pathItem.servers ?? spec.servers ?? [{ url: "" }])[0];
-  const region = server.variables?.region?.default;
+function serverOf(model) {
+  const server = model.servers[0] ?? { url: "", variables: {} };
+  const region = server.variables.region?.default;
   const url = server.url.replace(/\{([^}]+)\}/g, (_, name) => {
-    const variable = server.variables?.[name];
+    const variable = server.variables[name];
     if (variable?.default === undefined) throw new Error(`Server variable ${name} has no default.`);
     return variable.default;
   });
   return { url, region };
 }
 
-function authOf(spec, operation) {
-  const requirements = operation.security ?? spec.security ?? [];
-  const schemes = requirements.flatMap((requirement) => Object.keys(requirement));
+function authOf(model, operation) {
+  const schemes = operation.security.flat();
   for (const name of schemes) {
     if (!AUTH[name]) throw new Error(`No code sample knows how to authenticate with security scheme ${name}.`);
   }
   const token = schemes.find((name) => AUTH[name].curlValue);
-  if (!token) throw new Error(`Operation ${operation.operationId} offers no token scheme for its curl sample.`);
-  const header = resolveRef(spec, spec.components.securitySchemes[token]).name;
+  if (!token) throw new Error(`Operation ${operation.id} offers no token scheme for its curl sample.`);
+  const header = model.securitySchemes.find((scheme) => scheme.name === token)?.parameterName;
   return { token, header, alternatives: schemes.filter((name) => name !== token) };
 }
 
@@ -100,26 +84,26 @@ function curlSample({ url, headers }) {
   return lines.join(" \\\n") + "\n";
 }
 
-/** The samples of one operation. */
-export function codeSamplesFor(spec, path, method, pathItem, operation) {
+/** The samples of one operation of the spec model. */
+export function codeSamplesFor(model, operation) {
   // A body would need its own sample shape; every HSS operation here is a GET.
-  if (method !== "get") throw new Error(`Only GET samples are generated; ${operation.operationId} is ${method.toUpperCase()}.`);
-  const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolveRef(spec, p));
-  const required = parameters.filter((p) => p.required);
-  const server = serverOf(spec, operation, pathItem);
-  const auth = authOf(spec, operation);
+  if (operation.method !== "GET") throw new Error(`Only GET samples are generated; ${operation.id} is ${operation.method}.`);
+  const required = operation.parameters.filter((p) => p.required);
+  const server = serverOf(model);
+  const auth = authOf(model, operation);
 
-  const clientSupplied = (p) => CLIENT_SUPPLIED[p.in]?.has(p.name);
+  // The client fills these from its options, so samples never pass them per call.
+  const clientSupplied = (p) => p.config !== undefined;
   const clientParams = required.filter((p) => !clientSupplied(p)).map((p) => ({ name: p.name, value: sampleValue(p) }));
   const suppliedHeaders = required.filter((p) => p.in === "header" && clientSupplied(p)).map((p) => p.name);
 
-  let urlPath = shellQuoted(path);
+  let urlPath = shellQuoted(operation.path);
   const query = [];
   const headers = [[auth.header, AUTH[auth.token].curlValue]];
   for (const parameter of required) {
     const value = String(sampleValue(parameter));
     if (parameter.in === "path") {
-      const shown = parameter.name === "project_id" ? "$HSS_PROJECT_ID" : shellQuoted(encodeURIComponent(value));
+      const shown = parameter.config === "projectId" ? "$HSS_PROJECT_ID" : shellQuoted(encodeURIComponent(value));
       urlPath = urlPath.replace(`{${parameter.name}}`, shown);
     } else if (parameter.in === "query") {
       query.push(`${encodeURIComponent(parameter.name)}=${encodeURIComponent(value)}`);
@@ -134,7 +118,7 @@ export function codeSamplesFor(spec, path, method, pathItem, operation) {
       lang: "TypeScript",
       label: "TypeScript",
       source: typescriptSample({
-        operationId: operation.operationId,
+        operationId: operation.id,
         region: server.region,
         auth,
         params: clientParams,
@@ -147,14 +131,12 @@ export function codeSamplesFor(spec, path, method, pathItem, operation) {
 
 /** A deep copy of the spec in which every operation carries its generated `x-codeSamples`. */
 export function withCodeSamples(spec) {
+  const model = readModel(spec);
   const copy = structuredClone(spec);
-  for (const [path, pathItem] of Object.entries(copy.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const operation = pathItem[method];
-      if (!operation) continue;
-      if (!operation.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId to name its client method.`);
-      operation["x-codeSamples"] = codeSamplesFor(copy, path, method, pathItem, operation);
-    }
+  for (const operation of model.operations) {
+    const target = copy.paths[operation.path][operation.method.toLowerCase()];
+    if (!target.operationId) throw new Error(`${operation.method} ${operation.path} has no operationId to name its client method.`);
+    target["x-codeSamples"] = codeSamplesFor(model, operation);
   }
   return copy;
 }

@@ -2,7 +2,7 @@
 // HTML fragment in site/ wrapped in site/layout.html. Plain string templates: the pages are
 // static and small, and every link in them is relative so the site works under any base path
 // (GitHub Pages serves it from /<repo>/).
-import { resolveRef } from "./code-samples.mjs";
+import { readModel } from "@hss-kit/spec";
 
 /** The site's pages and downloads, in nav order. */
 export const NAV = [
@@ -45,26 +45,23 @@ const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^
 
 /** Where Redoc shows an operation: its hash route, `#/<tag slug>/<operationid>`. */
 export function referenceHref(operation) {
-  return `index.html#/${slug(operation.tags?.[0] ?? "")}/${operation.operationId.toLowerCase()}`;
+  return `index.html#/${slug(operation.tags[0] ?? "")}/${operation.id.toLowerCase()}`;
 }
 
 /** A table of every operation of the spec, linked to the reference, for the client guide. */
 export function operationsTable(spec) {
   const rows = [];
-  for (const [path, pathItem] of Object.entries(spec.paths)) {
-    for (const [method, operation] of Object.entries(pathItem)) {
-      if (!operation?.operationId) continue;
-      const required = (operation.parameters ?? [])
-        .map((p) => resolveRef(spec, p))
-        .filter((p) => p.required && !(p.in === "path" && p.name === "project_id") && !(p.in === "header" && p.name === "region"))
-        .map((p) => `<code>${escapeHtml(p.name)}</code>`);
-      rows.push(`      <tr>
-        <td><a href="${referenceHref(operation)}"><code>hss.${escapeHtml(operation.operationId)}</code></a></td>
-        <td><code>${method.toUpperCase()} ${escapeHtml(path)}</code></td>
+  for (const operation of readModel(spec).operations) {
+    // The client fills the parameters with x-hss-config from its options: a call never passes them.
+    const required = operation.parameters
+      .filter((p) => p.required && p.config === undefined)
+      .map((p) => `<code>${escapeHtml(p.name)}</code>`);
+    rows.push(`      <tr>
+        <td><a href="${referenceHref(operation)}"><code>hss.${escapeHtml(operation.id)}</code></a></td>
+        <td><code>${operation.method} ${escapeHtml(operation.path)}</code></td>
         <td>${required.join(", ") || "none"}</td>
-        <td>${escapeHtml(operation.summary ?? "")}</td>
+        <td>${escapeHtml(operation.summary)}</td>
       </tr>`);
-    }
   }
   return `<table class="operations">
     <thead><tr><th>Method</th><th>Request</th><th>Required</th><th>What it lists</th></tr></thead>

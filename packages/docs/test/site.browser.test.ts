@@ -2,26 +2,23 @@
 // and code samples work, the guides and their links work, and not one request leaves the origin.
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundledSpecPath, bundledYamlPath, loadModel, type OperationModel } from "@hss-kit/spec";
 import { checkSite } from "../scripts/check-offline.mjs";
-import { resolveRef } from "../scripts/code-samples.mjs";
 import { REDOC_REPLACEMENTS } from "../scripts/redoc-offline.mjs";
 import { DIST, startDocsServer } from "../scripts/serve.mjs";
 import { GUIDES, NAV, referenceHref } from "../scripts/site.mjs";
 import { launchChromium, leavingOrigin, recordedContext, type RecordedContext } from "./browser.js";
 
-const require = createRequire(import.meta.url);
-const specPath = require.resolve("@hss-kit/spec/openapi.json");
-const spec = JSON.parse(await readFile(specPath, "utf8"));
-const operations = Object.entries<any>(spec.paths).map(([path, item]) => ({ path, operation: item.get }));
+const model = loadModel();
+const operations = model.operations.map((operation) => ({ path: operation.path, operation }));
 const RESULTS = join(import.meta.dirname, "..", "test-results");
 
 /** The rendered section of one operation, once Redoc has routed to it. */
-async function openOperation(page: Page, base: string, operation: any): Promise<Locator> {
+async function openOperation(page: Page, base: string, operation: OperationModel): Promise<Locator> {
   const href = referenceHref(operation);
   await page.goto(`${base}${href}`);
   const section = page.locator(`[data-section-id="/${href.split("#/")[1]}"]`);
@@ -66,7 +63,7 @@ describe("the docs site in Chromium", () => {
 
   it("renders the reference under the site nav, with the bundled spec to download", async () => {
     await page.goto(server!.url);
-    await expect.poll(() => page.locator("h1").first().innerText()).toContain(spec.info.title);
+    await expect.poll(() => page.locator("h1").first().innerText()).toContain(model.title);
     const nav = page.getByRole("navigation", { name: "hss-kit docs" });
     expect(await nav.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual([
       ...NAV.map((n: { href: string }) => n.href),
@@ -80,24 +77,24 @@ describe("the docs site in Chromium", () => {
     );
     // What is offered for download is the pure bundled spec, not the docs' copy with samples.
     const json = await page.request.get(`${server!.url}openapi.json`);
-    expect(await json.text()).toBe(await readFile(specPath, "utf8"));
+    expect(await json.text()).toBe(await readFile(bundledSpecPath, "utf8"));
     const yaml = await page.request.get(`${server!.url}openapi.yaml`);
-    expect(await yaml.text()).toBe(await readFile(require.resolve("@hss-kit/spec/openapi.yaml"), "utf8"));
+    expect(await yaml.text()).toBe(await readFile(bundledYamlPath, "utf8"));
   });
 
-  it.each(operations.map(({ path, operation }) => [operation.operationId, path, operation]))(
+  it.each(operations.map(({ path, operation }) => [operation.id, path, operation] as const))(
     "renders %s (%s) with its parameters, responses, examples and code samples",
     async (operationId, path, operation) => {
       const section = await openOperation(page, server!.url, operation);
       const text = await section.innerText();
       expect(text).toContain(path);
-      for (const parameter of operation.parameters.map((p: unknown) => resolveRef(spec, p))) {
+      for (const parameter of operation.parameters) {
         expect(text, `parameter ${parameter.name}`).toContain(parameter.name);
         if (parameter.example !== undefined) expect(text, `example of ${parameter.name}`).toContain(String(parameter.example));
       }
-      for (const status of Object.keys(operation.responses)) expect(text, `response ${status}`).toContain(status);
+      for (const { status } of operation.responses) expect(text, `response ${status}`).toContain(status);
       // The 200 example, as Redoc's JSON viewer shows it.
-      const example = operation.responses["200"].content["application/json"].example;
+      const example = operation.responses.find((r) => r.status === "200")!.example as { total_num: number };
       expect(text).toContain(`"total_num": ${example.total_num}`);
       expect(text).toContain('"data_list"');
 
