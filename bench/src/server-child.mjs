@@ -5,17 +5,13 @@
 // stops on SIGTERM or when its parent goes away.
 
 import http from "node:http";
-import { pathToFileURL } from "node:url";
-import { FIXED_PORTS_BODY, port } from "./fixtures.mjs";
+import { FIXED_PORTS_BODY, PROJECT_ID, TOKEN, port } from "./fixtures.mjs";
 
 /**
  * @typedef {object} ServerSpec
- * @property {"fixed" | "paged" | "prism" | "module"} kind
+ * @property {"fixed" | "paged" | "prism" | "stateful"} kind
  * @property {number} [delayMs] paged: added to every response
  * @property {number} [total] paged: total_num
- * @property {string} [modulePath] module: file to import; its start export gives `{ url, close }`
- * @property {string} [exportName] module: the export to call (default: the first function found
- *   among start, startServer, startReferenceServer, createReferenceServer, default)
  */
 
 /** @type {ServerSpec} */
@@ -85,66 +81,14 @@ async function prismServer() {
   return startMock({ port: 0, host: "127.0.0.1" });
 }
 
-async function moduleServer() {
-  if (!spec.modulePath) throw new Error("module server needs modulePath");
-  /** @type {Record<string, unknown>} */
-  const mod = await import(pathToFileURL(spec.modulePath).href);
-  const names = spec.exportName
-    ? [spec.exportName]
-    : ["start", "startServer", "startReferenceServer", "startReference", "createReferenceServer", "default"];
-  const name = names.find((n) => typeof mod[n] === "function");
-  if (!name) throw new Error(`${spec.modulePath} exports none of ${names.join(", ")}; it has ${Object.keys(mod).join(", ")}`);
-  const started = await /** @type {(o: object) => Promise<any>} */ (mod[name])({ port: 0, host: "127.0.0.1" });
-  const running = await normalizeStarted(started);
-  return { ...running, info: { ...stringFields(mod), ...stringFields(started) } };
+/** The stateful mock of @hss-kit/mock, with the benchmarks' project and token. */
+async function statefulServer() {
+  const { startStatefulMock } = await import("@hss-kit/mock/stateful");
+  const mock = await startStatefulMock({ port: 0, host: "127.0.0.1", token: TOKEN, projectId: PROJECT_ID });
+  return { url: mock.url, close: mock.close, info: { projectId: PROJECT_ID, token: TOKEN, taskId: mock.knownValues.task_id?.[0] ?? "" } };
 }
 
-/**
- * Top-level string values of an object and of its plain-object members or first array elements
- * (one level down), such as a reference server's project ID, token or a host ID of its data, so
- * the caller can address it.
- * @param {any} value
- * @returns {Record<string, string>}
- */
-function stringFields(value) {
-  /** @type {Record<string, string>} */
-  const out = {};
-  if (!value || typeof value !== "object") return out;
-  for (const [key, field] of Object.entries(value)) {
-    if (typeof field === "string") out[key] = field;
-    // A plain object, or the first element of an array (such as a data set's first host).
-    const nested = Array.isArray(field) ? field[0] : field;
-    const prefix = Array.isArray(field) ? `${key}[0]` : key;
-    if (nested && typeof nested === "object" && Object.getPrototypeOf(nested) === Object.prototype) {
-      for (const [inner, v] of Object.entries(nested)) if (typeof v === "string") out[`${prefix}.${inner}`] = v;
-    }
-  }
-  return out;
-}
-
-/**
- * Accepts the shapes a "start a server" function commonly returns: `{ url, close }`, a
- * node:http Server (listening or not) or `{ server }`.
- * @param {any} started
- * @returns {Promise<{ url: string, close: () => Promise<void> }>}
- */
-async function normalizeStarted(started) {
-  if (started && typeof started.url === "string") {
-    return { url: started.url.replace(/\/$/, ""), close: async () => { await started.close?.(); } };
-  }
-  const server = started?.server ?? started;
-  if (server instanceof http.Server) {
-    if (!server.listening) await new Promise((r) => server.listen(0, "127.0.0.1", () => r(undefined)));
-    const address = /** @type {import("node:net").AddressInfo} */ (server.address());
-    return {
-      url: `http://127.0.0.1:${address.port}`,
-      close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r(undefined)); }),
-    };
-  }
-  throw new Error(`cannot tell the URL of the started server (got ${Object.keys(started ?? {}).join(", ")})`);
-}
-
-const starters = { fixed: fixedServer, paged: pagedServer, prism: prismServer, module: moduleServer };
+const starters = { fixed: fixedServer, paged: pagedServer, prism: prismServer, stateful: statefulServer };
 
 try {
   const starter = starters[spec.kind];

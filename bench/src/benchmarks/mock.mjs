@@ -1,13 +1,10 @@
 // @ts-check
 // Mock: requests per second through Prism (startMock of @hss-kit/mock, the spec's examples,
-// with request and response validation) against the contract package's reference
-// implementation, each in its own child process, driven by bare fetch with 8 in flight. The
-// same valid listPorts request (limit 10) goes to both, with the reference implementation's own
-// project, token and first host; rounds alternate between them.
+// with request and response validation) against the stateful mock (startStatefulMock: seeded
+// records, filtered and paged), each in its own child process, driven by bare fetch with 8 in
+// flight. The same valid listPorts request (limit 10) goes to both; rounds alternate.
 
 import { HOST_ID, PROJECT_ID, TOKEN } from "../fixtures.mjs";
-import { addressOf } from "../reference.mjs";
-import { bundleReference, START_EXPORTS } from "../reference.mjs";
 import { drive, startServer } from "../servers.mjs";
 import { pairedRatios, summarize } from "../stats.mjs";
 
@@ -16,7 +13,7 @@ export const name = "mock";
 /** @param {{ rounds: number, quick: boolean }} options */
 export async function run({ rounds, quick }) {
   const concurrency = 8;
-  const requests = { prism: quick ? 300 : 1000, reference: quick ? 500 : 2000 };
+  const requests = { prism: quick ? 300 : 1000, stateful: quick ? 500 : 2000 };
   /** @type {import("../servers.mjs").RunningServer[]} */
   const servers = [];
   /** @type {any[]} */
@@ -27,26 +24,18 @@ export async function run({ rounds, quick }) {
     /** @type {Record<string, () => Promise<unknown>>} */
     const targets = { prism: requester(prism.url, { projectId: PROJECT_ID, token: TOKEN, hostId: HOST_ID }) };
 
-    let referenceProblem;
-    try {
-      const modulePath = await bundleReference();
-      const reference = await startServer({ kind: "module", modulePath });
-      servers.push(reference);
-      const address = addressOf(reference.info);
-      targets.reference = requester(reference.url, { ...address, hostId: address.hostId ?? HOST_ID });
-    } catch (error) {
-      referenceProblem = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      referenceProblem += ` (looked for an export named one of ${START_EXPORTS.join(", ")})`;
-    }
+    const stateful = await startServer({ kind: "stateful" });
+    servers.push(stateful);
+    targets.stateful = requester(stateful.url, { projectId: PROJECT_ID, token: TOKEN, hostId: HOST_ID });
 
     for (const call of Object.values(targets)) await call(); // answers 200, or throws
     // Prism speeds up over its first few thousand requests (about 300 req/s at first, steady
-    // after roughly 4,000), so it gets a long warm-up; the reference implementation a short one.
-    const warmUp = { prism: quick ? 1000 : 4000, reference: quick ? 500 : 1500 };
+    // after roughly 4,000), so it gets a long warm-up; the stateful mock a short one.
+    const warmUp = { prism: quick ? 1000 : 4000, stateful: quick ? 500 : 1500 };
     for (const [key, call] of Object.entries(targets)) await drive(warmUp[key], concurrency, call);
 
     /** @type {Record<string, number[]>} */
-    const rps = { prism: [], reference: [] };
+    const rps = { prism: [], stateful: [] };
     const keys = Object.keys(targets);
     for (let round = 0; round < rounds; round++) {
       for (const key of round % 2 === 0 ? keys : [...keys].reverse()) {
@@ -56,14 +45,10 @@ export async function run({ rounds, quick }) {
     }
     const p = summarize(rps.prism);
     rows.push({ metric: "Prism (startMock), listPorts", value: p.median, unit: "req/s", summary: p, detail: `${concurrency} in flight, servers in child processes` });
-    if (referenceProblem) {
-      rows.push({ metric: "reference implementation, listPorts", error: referenceProblem });
-    } else {
-      const r = summarize(rps.reference);
-      rows.push({ metric: "reference implementation, listPorts", value: r.median, unit: "req/s", summary: r });
-      const ratio = summarize(pairedRatios(rps.reference, rps.prism));
-      rows.push({ metric: "reference / Prism", value: ratio.median, unit: "x", summary: ratio, digits: 1 });
-    }
+    const r = summarize(rps.stateful);
+    rows.push({ metric: "stateful mock (hss-mock --stateful), listPorts", value: r.median, unit: "req/s", summary: r });
+    const ratio = summarize(pairedRatios(rps.stateful, rps.prism));
+    rows.push({ metric: "stateful mock / Prism", value: ratio.median, unit: "x", summary: ratio, digits: 1, goal: { op: ">=", value: 2 } });
     return rows;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
