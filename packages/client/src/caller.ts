@@ -41,8 +41,14 @@ export interface CallerConfig {
   maxResponseBytes: number;
 }
 
+/** What a call got: the checked 200 body, and the response it came in. */
+export interface CallResult {
+  data: unknown;
+  received: ReceivedResponse;
+}
+
 /** Calls an operation with one flat parameter object. */
-export type CallOperation = (operationId: OperationId, params: unknown, options?: CallOptions) => Promise<unknown>;
+export type CallOperation = (operationId: OperationId, params: unknown, options?: CallOptions) => Promise<CallResult>;
 
 type RequestFn = (method: string, path: string, init: Record<string, unknown>) => Promise<{
   data?: unknown;
@@ -174,7 +180,7 @@ export function createCaller(config: CallerConfig): CallOperation {
           received = { status: response.status, headers: response.headers, body: read.bytes };
         }
       }
-      if (received.status === 200) return parseSuccessBody(received, operation.descriptor.response, contextOf, redactor);
+      if (received.status === 200) return { data: parseSuccessBody(received, operation.descriptor.response, contextOf, redactor), received };
       const body = errorBody ? errorBody.value : parseErrorBody(received);
       throw errorFromResponse(received, body, { operationId, method, url }, redactor);
     } catch (error) {

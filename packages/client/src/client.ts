@@ -21,6 +21,7 @@ import {
 } from "./options.js";
 import { createClient } from "./openapi-fetch.js";
 import { createPaginators } from "./paginate/paginate.js";
+import { withResponseOf } from "./response.js";
 import type { Paginators } from "./paginate/types.js";
 import { withProjectId } from "./raw.js";
 import { createRedactor } from "./redact.js";
@@ -121,10 +122,11 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     maxResponseBytes,
   });
   const methods = Object.fromEntries(
-    (Object.keys(operations) as OperationId[]).map((id) => [
-      id,
-      (params?: unknown, callOptions?: object) => call(id, params, callOptions),
-    ]),
+    (Object.keys(operations) as OperationId[]).map((id) => {
+      const method = async (params?: unknown, callOptions?: object) => (await call(id, params, callOptions)).data;
+      const withResponse = async (params?: unknown, callOptions?: object) => withResponseOf(await call(id, params, callOptions), redactor);
+      return [id, Object.freeze(Object.assign(method, { withResponse }))];
+    }),
   );
   const paginate = Object.freeze(createPaginators(call, validate, (value) => redactor.mayShow(value)));
   return Object.freeze({ ...methods, paginate, raw }) as unknown as HssClient;

@@ -57,6 +57,10 @@ export interface HssApiErrorDetails extends HssRequestContext {
   requestId?: string | undefined;
   /** The `Retry-After` header in milliseconds, when the response had a valid one. */
   retryAfterMs?: number | undefined;
+  /** The response headers, lower-case names, credentials redacted. */
+  headers?: Readonly<Record<string, string>>;
+  /** The parsed error body (or its text when it is not JSON), credentials redacted. */
+  body?: unknown;
 }
 
 function apiProblem(details: HssApiErrorDetails): string {
@@ -81,6 +85,10 @@ export class HssApiError extends HssRequestError {
   readonly errorMsg: string | undefined;
   /** The request id, from the `X-Request-Id` header or the body's `request_id`. */
   readonly requestId: string | undefined;
+  /** The response headers, lower-case names, credentials redacted. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The parsed error body (or its text when it is not JSON), credentials redacted. */
+  readonly body: unknown;
 
   constructor(details: HssApiErrorDetails, problem = apiProblem(details)) {
     super(details, problem);
@@ -88,6 +96,8 @@ export class HssApiError extends HssRequestError {
     this.errorCode = details.errorCode;
     this.errorMsg = details.errorMsg;
     this.requestId = details.requestId;
+    this.headers = details.headers ?? {};
+    this.body = details.body;
   }
 }
 

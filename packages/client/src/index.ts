@@ -45,6 +45,7 @@ export type {
   PaginatedOperationId,
   HssPaths,
 } from "./types.js";
-export type { PaginateMethod, PaginateOptions, PaginateParams, Paginators } from "./paginate/types.js";
+export type { Page, PaginateMethod, PaginateOptions, PaginateParams, Paginators } from "./paginate/types.js";
+export type { HssResponseInfo, WithResponse } from "./response.js";
 export type { OperationDescriptor, ParameterDescriptor, ParameterRules } from "./operation-descriptor.js";
 export type { Middleware } from "openapi-fetch";

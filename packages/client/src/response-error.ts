@@ -88,6 +88,10 @@ export function errorFromResponse(
     return typeof value === "string" && value !== "" ? redactor.text(value) : undefined;
   };
   const requestId = received.headers.get("X-Request-Id");
+  const headers: Record<string, string> = {};
+  received.headers.forEach((value, name) => {
+    headers[name] = redactor.text(value);
+  });
   return apiErrorFor({
     status: received.status,
     errorCode: text("error_code"),
@@ -97,5 +101,17 @@ export function errorFromResponse(
     operationId: request.operationId,
     method: request.method,
     url: redactor.url(request.url),
+    headers,
+    body: redactedBody(body, redactor),
   });
+}
+
+/** A copy of a parsed body with every string in it redacted. */
+function redactedBody(body: unknown, redactor: Redactor): unknown {
+  if (typeof body === "string") return redactor.text(body);
+  if (Array.isArray(body)) return body.map((entry) => redactedBody(entry, redactor));
+  if (typeof body === "object" && body !== null) {
+    return Object.fromEntries(Object.entries(body).map(([key, value]) => [redactor.text(key), redactedBody(value, redactor)]));
+  }
+  return body;
 }

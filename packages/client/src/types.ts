@@ -1,6 +1,7 @@
 import type { operations as SpecOperations, paths } from "./generated/schema.js";
 import type { OperationId, operations } from "./generated/operations.js";
 import type { CallOptions } from "./options.js";
+import type { WithResponse } from "./response.js";
 
 type Defined<T> = [Exclude<T, undefined>] extends [never] ? {} : Exclude<T, undefined>;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -34,10 +35,19 @@ export type PaginatedOperationId = {
 export type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 /** A method of the client: one flat parameter object in, the typed 200 body out. */
-export type OperationMethod<Op extends OperationId> =
+export type OperationMethod<Op extends OperationId> = OperationCall<Op, OperationResult<Op>> & {
+  /**
+   * The same call, resolving to the body and the response it came in:
+   * `const { data, response } = await hss.listPorts.withResponse({ host_id })`.
+   */
+  readonly withResponse: OperationCall<Op, WithResponse<OperationResult<Op>>>;
+};
+
+/** A call of an operation that resolves to `Result`; its params are optional when none is required. */
+type OperationCall<Op extends OperationId, Result> =
   RequiredKeys<OperationParams<Op>> extends never
-    ? (params?: OperationParams<Op>, options?: CallOptions) => Promise<OperationResult<Op>>
-    : (params: OperationParams<Op>, options?: CallOptions) => Promise<OperationResult<Op>>;
+    ? (params?: OperationParams<Op>, options?: CallOptions) => Promise<Result>
+    : (params: OperationParams<Op>, options?: CallOptions) => Promise<Result>;
 
 type PathWithOptionalProjectId<PathParams> = Omit<PathParams, "project_id"> & { project_id?: string };
 

@@ -61,6 +61,17 @@ function client(respond: Responder, options: HssClientOptions = {}) {
 const ports = (count: number, from = 0) => Array.from({ length: count }, (_, i) => ({ port: from + i }));
 
 describe("hss.paginate", () => {
+  it("walks page by page with .pages(): each page's total_num and the items the walk covers", async () => {
+    const { respond, served } = dataset(45);
+    const hss = client(respond);
+    const pages: { total_num: number; data_list: unknown[] }[] = [];
+    for await (const page of hss.paginate.listPorts.pages({ host_id: "h1" }, { pageSize: 20, maxItems: 30 })) pages.push(page);
+    expect(pages.map((page) => page.data_list)).toEqual([ports(20), ports(10, 20)]);
+    expect(pages.map((page) => page.total_num)).toEqual([45, 45]);
+    expect(served.offsets).toEqual([0, 20]);
+    expect(pages.flatMap((page) => page.data_list)).toEqual(await hss.paginate.listPorts.all({ host_id: "h1" }, { pageSize: 20, maxItems: 30 }));
+  });
+
   it("yields every item of every page, in order, with offset and limit set by the walk", async () => {
     const { respond, served } = dataset(45);
     const hss = client(respond);

@@ -6,15 +6,19 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { format } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const ENDPOINT = "https://hss.cn-north-4.myhuaweicloud.com";
 const readme = await readFile(join(packageRoot, "README.md"), "utf8");
-/** Each TypeScript block of the README, named by the section it is in. */
-const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => {
+/**
+ * Each TypeScript block of the README, named by the section it is in, with the output the
+ * README says it prints (the text block that follows it).
+ */
+const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```\n(?:\n[^\n]*\n\n```text\n([\s\S]*?)```\n)?/g)].map((match) => {
   const heading = [...readme.slice(0, match.index).matchAll(/^## (.+)$/gm)].at(-1)?.[1] ?? "intro";
-  return { heading, code: match[1]! };
+  return { heading, code: match[1]!, prints: match[2] };
 });
 
 let mock: RunningMock;
@@ -60,7 +64,9 @@ describe("README examples", () => {
       } finally {
         log.mockRestore();
       }
-      expect(printed.length).toBeGreaterThan(0);
+      const { prints } = examples[number - 1]!;
+      expect(prints, "the README shows what the example prints, in a text block after it").toBeDefined();
+      expect(printed.map((args) => format(...args)).join("\n") + "\n").toBe(prints);
     },
   );
 

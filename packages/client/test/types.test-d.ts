@@ -8,6 +8,8 @@ import {
   type OperationItem,
   type OperationMethods,
   type OperationResult,
+  type Page,
+  type WithResponse,
   type components,
 } from "../src/index.js";
 
@@ -22,6 +24,13 @@ describe("operation parameters", () => {
     void hss.listUsers();
     void hss.listUsers({ login_permission: true, part_match: false });
     void hss.listProcessesHost({ path: "/bin/sh" }, { timeout: 1000, maxRetries: 0, signal: AbortSignal.timeout(1) });
+  });
+
+  it("give withResponse() the method's parameters and the body with its response", () => {
+    expectTypeOf(hss.listPorts.withResponse({ host_id: "h" })).resolves.toEqualTypeOf<WithResponse<OperationResult<"listPorts">>>();
+    void hss.listUsers.withResponse();
+    // @ts-expect-error host_id is required by listPorts, with or without the response
+    void hss.listPorts.withResponse({ limit: 50 });
   });
 
   it("refuse a missing required parameter", () => {
@@ -82,6 +91,7 @@ describe("results", () => {
   it("paginate yields items and .all an array of them", () => {
     expectTypeOf(hss.paginate.listPorts({ host_id: "h" })).toEqualTypeOf<AsyncGenerator<OperationItem<"listPorts">, void, undefined>>();
     expectTypeOf(hss.paginate.listUsers.all()).resolves.toEqualTypeOf<OperationItem<"listUsers">[]>();
+    expectTypeOf(hss.paginate.listUsers.pages()).toEqualTypeOf<AsyncGenerator<Page<OperationItem<"listUsers">>, void, undefined>>();
     // @ts-expect-error the walk sets limit itself
     void hss.paginate.listPorts({ host_id: "h", limit: 50 });
     // @ts-expect-error host_id is still required

@@ -52,11 +52,12 @@ function checkPage<Item>(body: unknown, offset: number, total: number | undefine
 }
 
 /**
- * Yields the items of every page in order. The first page is fetched alone because its
- * total_num decides how many pages there are; no request goes past total_num or maxItems.
- * Ending the loop early aborts every page request still in flight.
+ * Yields every page in order, each holding only the items the walk covers (the last page stops
+ * at maxItems). The first page is fetched alone because its total_num decides how many pages
+ * there are; no request goes past total_num or maxItems. Ending the loop early aborts every page
+ * request still in flight.
  */
-export async function* walkItems<Item>(fetchPage: FetchPage, plan: WalkPlan, signal?: AbortSignal): AsyncGenerator<Item, void, undefined> {
+export async function* walkPages<Item>(fetchPage: FetchPage, plan: WalkPlan, signal?: AbortSignal): AsyncGenerator<Page<Item>, void, undefined> {
   if (plan.maxItems === 0) return;
   const controller = new AbortController();
   const follow = () => controller.abort(signal?.reason);
@@ -82,7 +83,7 @@ export async function* walkItems<Item>(fetchPage: FetchPage, plan: WalkPlan, sig
     };
     for (;;) {
       if (plan.concurrency > 1) fill(plan.concurrency);
-      yield* page.data_list.slice(0, Math.min(plan.pageSize, end - offset));
+      yield { total_num: total, data_list: page.data_list.slice(0, Math.min(plan.pageSize, end - offset)) };
       fill(plan.concurrency);
       const following = ahead.shift();
       if (following === undefined) return;
@@ -102,4 +103,9 @@ export async function* walkItems<Item>(fetchPage: FetchPage, plan: WalkPlan, sig
     controller.abort();
     signal?.removeEventListener("abort", follow);
   }
+}
+
+/** Yields the items of every page of {@link walkPages}, in order. */
+export async function* walkItems<Item>(fetchPage: FetchPage, plan: WalkPlan, signal?: AbortSignal): AsyncGenerator<Item, void, undefined> {
+  for await (const page of walkPages<Item>(fetchPage, plan, signal)) yield* page.data_list;
 }

@@ -7,7 +7,7 @@ import { checkOptionNames } from "../options.js";
 import { operations, type OperationId } from "../generated/operations.js";
 import type { OperationDescriptor, ParameterRules } from "../operation-descriptor.js";
 import { assertParamsObject, callerParameters, describeRules, meetsRules, refuseUnknown, type MayShow } from "../validate.js";
-import { walkItems, type WalkPlan } from "./iterator.js";
+import { walkItems, walkPages, type FetchPage, type WalkPlan } from "./iterator.js";
 import type { PaginateOptions, Paginators } from "./types.js";
 
 /** Page size when the spec gives `limit` no maximum. */
@@ -69,22 +69,29 @@ function planWalk(
 }
 
 function paginator(operationId: OperationId, descriptor: OperationDescriptor, call: CallOperation, validate: boolean, mayShow: MayShow) {
-  async function* walk(params?: object, options: PaginateOptions = {}): AsyncGenerator<unknown, void, undefined> {
+  /** Checks a walk's parameters and options, and says how to fetch each of its pages. */
+  const prepare = (params: object | undefined, options: PaginateOptions): { plan: WalkPlan; fetchPage: FetchPage } => {
     checkWalkParams(`paginate.${operationId}`, descriptor, params, mayShow);
     const plan = planWalk(operationId, descriptor, options, validate);
     const { timeout, maxRetries } = options;
-    yield* walkItems(
-      (offset, signal) => call(operationId, { ...params, offset, limit: plan.pageSize }, { signal, timeout, maxRetries }),
-      plan,
-      options.signal,
-    );
+    const fetchPage: FetchPage = async (offset, signal) =>
+      (await call(operationId, { ...params, offset, limit: plan.pageSize }, { signal, timeout, maxRetries })).data;
+    return { plan, fetchPage };
+  };
+  async function* walk(params?: object, options: PaginateOptions = {}): AsyncGenerator<unknown, void, undefined> {
+    const { plan, fetchPage } = prepare(params, options);
+    yield* walkItems(fetchPage, plan, options.signal);
+  }
+  async function* pages(params?: object, options: PaginateOptions = {}): AsyncGenerator<unknown, void, undefined> {
+    const { plan, fetchPage } = prepare(params, options);
+    yield* walkPages(fetchPage, plan, options.signal);
   }
   const all = async (params?: object, options?: PaginateOptions) => {
     const items: unknown[] = [];
     for await (const item of walk(params, options)) items.push(item);
     return items;
   };
-  return Object.assign(walk, { all });
+  return Object.assign(walk, { all, pages });
 }
 
 /** Creates `hss.paginate` from the operation table. */

@@ -35,6 +35,11 @@ export interface PaginateMethod<Op extends OperationId> {
   (...args: ParamsArgs<Op>): AsyncGenerator<OperationItem<Op>, void, undefined>;
   /** Collects every item of every page into one array. */
   all(...args: ParamsArgs<Op>): Promise<OperationItem<Op>[]>;
+  /**
+   * Walks page by page: each page's `total_num` and the items of it the walk covers, with the
+   * same checks and options as the item walk.
+   */
+  pages(...args: ParamsArgs<Op>): AsyncGenerator<Page<OperationItem<Op>>, void, undefined>;
 }
 
 /** `hss.paginate`: one walker per operation that pages by `offset` and `limit`. */
