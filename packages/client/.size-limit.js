@@ -3,9 +3,9 @@
 import { loadModel } from "@hss-kit/spec";
 
 /** What the client costs with no operation at all: transport, signing, validation, errors. */
-const BASE_KB = 12.6;
+const BASE_KB = 14.7;
 /** What each operation adds: its descriptor of parameters and rules. */
-const PER_OPERATION_KB = 0.4;
+const PER_OPERATION_KB = 0.15;
 
 const operations = loadModel().operations.length;
 
