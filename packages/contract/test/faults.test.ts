@@ -59,8 +59,9 @@ describe.each(Object.keys(FAULTS) as Fault[])("the fault %s", (fault) => {
       expect(failure.curl).not.toContain("reference-token");
       expect(failure.violations.length).toBeGreaterThan(0);
     }
-    // A hanging, resetting or flooding target stays a bounded, failing run.
-    expect(row.wallMs).toBeLessThan(10 * TIMEOUT_MS);
+    // A hanging, resetting or flooding target stays a bounded, failing run: seconds, not the
+    // minutes its requests would take without the deadline (the bound is loose for loaded machines).
+    expect(row.wallMs).toBeLessThan(40 * TIMEOUT_MS);
   });
 });
 
