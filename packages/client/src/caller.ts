@@ -1,35 +1,35 @@
-// One call of one operation, the same for every operation: defaults, validation, the request,
-// then the 200 body or a typed error. The client's per-operation methods and the paginator are
-// both built on it.
+// One call of one operation, the same for every operation and the only way a method reaches the
+// network: defaults, validation, the request, then the 200 body or a typed error. The client's
+// per-operation methods and the paginator are both built on it.
 //
-// Without middleware, a call goes from its parameters to one `fetch(url, init)` per attempt and
-// builds no Request object (undici's Request constructor costs several microseconds on Node 20):
-// the URL comes from openapi-fetch's own serializers, so it is the URL `hss.raw` sends for the
-// same parameters. Middleware works on Requests, so with middleware a call goes through
-// openapi-fetch, which builds one and runs the middleware on it. Both reach the same transport
-// (authentication, retries, timeout) and read the response the same way.
+// A call goes from its parameters to one `fetch(url, init)` per attempt: the URL comes from
+// openapi-fetch's own serializers, so it is the URL `hss.raw` sends for the same parameters.
+// Middleware works on Requests, so only when some is registered does the call build one, for the
+// middleware to shape before authentication (undici's Request constructor costs several
+// microseconds on Node 20, which a call without middleware does not pay).
 
-import type { Client, HeadersOptions } from "openapi-fetch";
+import type { HeadersOptions, MergedOptions } from "openapi-fetch";
 import { openCallScope } from "./abort.js";
 import { readBody } from "./body.js";
 import { HssRequestError, HssResponseTooLargeError, HssTimeoutError, type HssRequestContext } from "./errors.js";
 import { operations, type OperationId } from "./generated/operations.js";
 import { canonicalUri } from "./signing/canonical.js";
+import { middlewareCall, runOnError, runOnRequest, runOnResponse, type MiddlewareStack } from "./middleware.js";
 import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders, removeTrailingSlash } from "./openapi-fetch.js";
 import type { OperationDescriptor } from "./operation-descriptor.js";
 import { CALL_OPTION_NAMES, checkMaxRetries, checkOptionNames, checkTimeout, type CallOptions } from "./options.js";
 import { groupParams, layoutOf, withDefaults, type GroupedParams, type ParamLayout } from "./params.js";
 import type { Redactor } from "./redact.js";
 import { errorFromResponse, parseErrorBody, parseSuccessBody } from "./response-error.js";
-import { headerRecord, outgoingOf, toResponse, type OutgoingRequest, type ReceivedResponse, type Transport } from "./transport.js";
-import type { HssPaths } from "./types.js";
+import { headerRecord, outgoingOf, toResponse, type OutgoingRequest, type ReceivedResponse, type SendOptions, type Transport } from "./transport.js";
 import { assertParamsObject, compileSendableCheck, compileValidator, type Validator } from "./validate.js";
 
 /** What a caller is built from. */
 export interface CallerConfig {
-  raw: Client<HssPaths>;
-  /** Whether middleware is registered; calls then go through openapi-fetch, which runs it. */
-  hasMiddleware: () => boolean;
+  /** The client's middleware, run on every call while registered. */
+  middleware: MiddlewareStack;
+  /** What middleware is told of the client's options, as openapi-fetch tells it. */
+  middlewareOptions: MergedOptions;
   baseUrl: string;
   projectId: string;
   transport: Transport;
@@ -49,12 +49,6 @@ export interface CallResult {
 
 /** Calls an operation with one flat parameter object. */
 export type CallOperation = (operationId: OperationId, params: unknown, options?: CallOptions) => Promise<CallResult>;
-
-type RequestFn = (method: string, path: string, init: Record<string, unknown>) => Promise<{
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}>;
 
 /** What a call of one operation needs, worked out once per client rather than on every call. */
 interface CompiledOperation {
@@ -88,8 +82,6 @@ function baseOf(prefix: string): CompiledOperation["base"] {
 export function createCaller(config: CallerConfig): CallOperation {
   const { transport, redactor } = config;
   const mayShow = (value: unknown) => redactor.mayShow(value);
-  // openapi-fetch types `request` per path and method; the operation table drives the call instead.
-  const request = config.raw.request as unknown as RequestFn;
   const querySerializer = createQuerySerializer();
   const baseUrl = removeTrailingSlash(config.baseUrl);
 
@@ -135,6 +127,31 @@ export function createCaller(config: CallerConfig): CallOperation {
     };
   }
 
+  /**
+   * Sends a request through the middleware: onRequest shapes it (or answers it), the transport
+   * authenticates and sends it, onError may answer for a failure, onResponse may replace the answer.
+   */
+  async function throughMiddleware(
+    stack: MiddlewareStack["items"],
+    schemaPath: string,
+    params: GroupedParams,
+    request: OutgoingRequest,
+    send: SendOptions,
+    sentTo: (url: string) => void,
+  ): Promise<Response> {
+    const call = middlewareCall(schemaPath, params, config.middlewareOptions);
+    const shaped = await runOnRequest(stack, new Request(request.url, { method: request.method, headers: request.headers }), call);
+    sentTo(shaped.request.url);
+    if (shaped.response) return shaped.response;
+    let response: Response;
+    try {
+      response = toResponse(await transport.send(await outgoingOf(shaped.request), send));
+    } catch (error) {
+      response = await runOnError(stack, shaped.request, error, call);
+    }
+    return runOnResponse(stack, shaped.request, response, call);
+  }
+
   return async (operationId, params, options) => {
     const operation = compiled[operationId];
     assertParamsObject(operationId, params, mayShow);
@@ -147,42 +164,24 @@ export function createCaller(config: CallerConfig): CallOperation {
     const grouped = groupParams(operation.layout, given);
 
     const { method } = operation;
-    const direct = config.hasMiddleware() ? undefined : outgoing(operation, grouped);
-    // With middleware, the URL is known once the middleware has run.
-    let url = direct?.url ?? "";
+    const request = outgoing(operation, grouped);
+    let { url } = request;
     const contextOf = (): HssRequestContext => ({ operationId, method, url: redactor.url(url) });
     const scope = openCallScope(timeoutMs, options?.signal, () => new HssTimeoutError(contextOf(), timeoutMs));
-    const send = { scope, operationId, maxRetries };
+    const send: SendOptions = { scope, operationId, maxRetries };
     try {
       let received: ReceivedResponse;
-      let errorBody: { value: unknown } | undefined;
-      if (direct) {
-        received = await transport.send(direct, send);
+      const stack = config.middleware.items;
+      if (stack.length === 0) {
+        received = await transport.send(request, send);
       } else {
-        const result = await request(operation.descriptor.method, operation.descriptor.path, {
-          params: grouped,
-          // Leaves a 200 body unread, to be read below as on the direct path; an error body
-          // openapi-fetch reads itself.
-          parseAs: "stream",
-          fetch: async (shaped: Request) => {
-            url = shaped.url;
-            return toResponse(await transport.send(await outgoingOf(shaped), send));
-          },
-        });
-        // What the middleware's onResponse left, read within the same bound.
-        const { response } = result;
-        if ("error" in result) {
-          errorBody = { value: result.error };
-          received = { status: response.status, headers: response.headers, body: new Uint8Array(0) };
-        } else {
-          const read = await readBody(response, config.maxResponseBytes);
-          if ("tooLarge" in read) throw new HssResponseTooLargeError({ ...contextOf(), status: response.status }, config.maxResponseBytes);
-          received = { status: response.status, headers: response.headers, body: read.bytes };
-        }
+        const shaped = await throughMiddleware(stack, operation.descriptor.path, grouped, request, send, (next) => (url = next));
+        const read = await readBody(shaped, config.maxResponseBytes);
+        if ("tooLarge" in read) throw new HssResponseTooLargeError({ ...contextOf(), status: shaped.status }, config.maxResponseBytes);
+        received = { status: shaped.status, headers: shaped.headers, body: read.bytes };
       }
       if (received.status === 200) return { data: parseSuccessBody(received, operation.descriptor.response, contextOf, redactor), received };
-      const body = errorBody ? errorBody.value : parseErrorBody(received);
-      throw errorFromResponse(received, body, { operationId, method, url }, redactor);
+      throw errorFromResponse(received, parseErrorBody(received), { operationId, method, url }, redactor);
     } catch (error) {
       // A timeout or abort while the body was being read surfaces as a stream error; report the cause.
       if (scope.signal.aborted && !(error instanceof HssRequestError)) throw scope.signal.reason;

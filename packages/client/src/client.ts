@@ -19,7 +19,8 @@ import {
   validateOption,
   type HssClientOptions,
 } from "./options.js";
-import { createClient } from "./openapi-fetch.js";
+import { createMiddlewareStack } from "./middleware.js";
+import { createClient, createQuerySerializer, defaultBodySerializer, defaultPathSerializer } from "./openapi-fetch.js";
 import { createPaginators } from "./paginate/paginate.js";
 import { withResponseOf } from "./response.js";
 import type { Paginators } from "./paginate/types.js";
@@ -97,20 +98,31 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     }
   };
   const base = createClient<HssPaths>({ baseUrl, fetch: rawFetch });
-  // Middleware added later through `hss.raw.use` runs on the methods' calls too, so from then on
-  // they take openapi-fetch's Request-based path, which runs it.
-  let hasMiddleware = false;
-  const use = base.use.bind(base);
-  base.use = (...middleware) => {
-    use(...middleware);
-    hasMiddleware ||= middleware.some(Boolean);
+  // Middleware registered through `hss.raw.use` runs on the methods' calls too: openapi-fetch runs
+  // it on raw calls, the caller on the methods'. openapi-fetch's `use` checks each one first.
+  const middleware = createMiddlewareStack();
+  const [use, eject] = [base.use.bind(base), base.eject.bind(base)];
+  base.use = (...added) => {
+    use(...added);
+    middleware.use(...added);
+  };
+  base.eject = (...removed) => {
+    eject(...removed);
+    middleware.eject(...removed);
   };
   if (options.middleware) base.use(...options.middleware);
   const raw = withProjectId(base, projectId);
 
   const call = createCaller({
-    raw,
-    hasMiddleware: () => hasMiddleware,
+    middleware,
+    middlewareOptions: Object.freeze({
+      baseUrl,
+      fetch: rawFetch as typeof globalThis.fetch,
+      parseAs: "json",
+      querySerializer: createQuerySerializer(),
+      bodySerializer: defaultBodySerializer,
+      pathSerializer: defaultPathSerializer,
+    }),
     baseUrl,
     projectId,
     transport,

@@ -15,4 +15,11 @@ export const createClient: CreateClient = typeof imported === "function" ? impor
 
 // The operation methods build their URLs and headers with openapi-fetch's own serializers, so
 // they send byte for byte what `hss.raw` (openapi-fetch itself) sends for the same parameters.
-export { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders, removeTrailingSlash } from "openapi-fetch";
+export {
+  createFinalURL,
+  createQuerySerializer,
+  defaultBodySerializer,
+  defaultPathSerializer,
+  mergeHeaders,
+  removeTrailingSlash,
+} from "openapi-fetch";

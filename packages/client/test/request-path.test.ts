@@ -1,7 +1,8 @@
-// How the operation methods reach fetch. Without middleware they call the global fetch with the
-// URL string and a plain init, and build no Request; that URL must be the one `hss.raw`
-// (openapi-fetch itself) sends for the same parameters. With middleware they go through
-// openapi-fetch's Request-based path. Either way, a call leaves no timer or listener behind.
+// How the operation methods reach fetch, on their one request path. Without middleware they call
+// the global fetch with the URL string and a plain init, and build no Request; that URL must be
+// the one `hss.raw` (openapi-fetch itself) sends for the same parameters. With middleware the
+// Request the middleware shaped is sent, and the middleware follows openapi-fetch's rules. Either
+// way, a call leaves no timer or listener behind.
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { HssApiError, HssTimeoutError, createHssClient, type HssClientOptions, type Middleware } from "../src/index.js";
@@ -43,7 +44,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe("the direct path (no middleware)", () => {
+describe("a call without middleware", () => {
   it("calls the global fetch with the URL string and a plain init: no Request is built", async () => {
     const seen = stubFetch();
     await client().listPorts({ host_id: "h1", limit: 10 });
@@ -104,7 +105,7 @@ describe("the direct path (no middleware)", () => {
   });
 });
 
-describe("the direct path's URL is byte for byte hss.raw's", () => {
+describe("a call's URL is byte for byte hss.raw's", () => {
   const TRICKY = ["web server 01", "名前-é-😀", "!'()*~", "a&b=c+d/e?f#g%h", "1+1 %41", " "];
 
   it.each(TRICKY)("query and path values %j", async (value) => {
@@ -148,7 +149,7 @@ describe("the direct path's URL is byte for byte hss.raw's", () => {
   });
 });
 
-describe("the middleware path", () => {
+describe("a call with middleware", () => {
   const trace: Middleware = {
     onRequest({ request }) {
       request.headers.set("X-Trace-Id", "trace-1");
@@ -156,7 +157,7 @@ describe("the middleware path", () => {
     },
   };
 
-  it("hands fetch openapi-fetch's Request, shaped by the middleware, then authenticated", async () => {
+  it("hands fetch the Request the middleware shaped, then authenticated", async () => {
     const seen = stubFetch();
     await client({ middleware: [trace] }).listUsers({ user_name: "root" });
     expect(seen[0]!.input).toBeInstanceOf(Request);
@@ -165,17 +166,49 @@ describe("the middleware path", () => {
     expect(seen[0]!.request.headers.get("x-auth-token")).toBe("iam-token-value-123");
   });
 
-  it("is taken once middleware is added through hss.raw.use, as that middleware runs on every call", async () => {
+  it("runs middleware added through hss.raw.use on every later call, until it is ejected", async () => {
     const seen = stubFetch();
     const hss = client();
     await hss.listUsers();
     hss.raw.use(trace);
     await hss.listUsers();
+    await hss.raw.GET("/v5/{project_id}/asset/users");
+    hss.raw.eject(trace);
+    await hss.listUsers();
     expect(typeof seen[0]!.input).toBe("string");
-    expect(seen[1]!.request.headers.get("x-trace-id")).toBe("trace-1");
+    expect(seen.slice(1, 3).map(({ request }) => request.headers.get("x-trace-id"))).toEqual(["trace-1", "trace-1"]);
+    expect(seen[3]!.request.headers.get("x-trace-id")).toBeNull();
   });
 
-  it("an empty middleware list keeps the direct path", async () => {
+  it("lets onRequest answer in place of the server, and sends nothing", async () => {
+    const seen = stubFetch();
+    const cached: Middleware = { onRequest: () => json(200, { total_num: 3, data_list: [] }) };
+    await expect(client({ middleware: [cached] }).listUsers()).resolves.toEqual({ total_num: 3, data_list: [] });
+    expect(seen).toHaveLength(0);
+  });
+
+  it("lets onError answer for a request that failed, and runs onResponse on that answer, last middleware first", async () => {
+    stubFetch(() => Promise.reject(new TypeError("fetch failed")));
+    const order: string[] = [];
+    const fallback: Middleware = { onError: () => json(200, { total_num: 0, data_list: [] }) };
+    const tag = (name: string): Middleware => ({ onRequest: () => void order.push(`request ${name}`), onResponse: () => void order.push(`response ${name}`) });
+    await expect(client({ maxRetries: 0, middleware: [tag("a"), fallback, tag("b")] }).listUsers()).resolves.toEqual({ total_num: 0, data_list: [] });
+    expect(order).toEqual(["request a", "request b", "response b", "response a"]);
+  });
+
+  it("rethrows the failure, as a typed error, when no onError answers", async () => {
+    stubFetch(() => Promise.reject(new TypeError("fetch failed")));
+    const error = await client({ maxRetries: 0, middleware: [trace] }).listUsers().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: "HssNetworkError" });
+  });
+
+  it("refuses a hook that answers with something other than a Request or Response", async () => {
+    stubFetch();
+    const wrong = { onRequest: () => "no" } as unknown as Middleware;
+    await expect(client({ middleware: [wrong] }).listUsers()).rejects.toThrow("onRequest: must return new Request() or Response()");
+  });
+
+  it("an empty middleware list builds no Request", async () => {
     const seen = stubFetch();
     await client({ middleware: [] }).listUsers();
     expect(typeof seen[0]!.input).toBe("string");
@@ -215,7 +248,7 @@ describe("a call cleans up after itself", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it("the timeout still aborts the request in flight on the direct path", async () => {
+  it("the timeout still aborts the request in flight", async () => {
     vi.useFakeTimers();
     const seen = stubFetch(
       (request) => new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))),
