@@ -1,6 +1,6 @@
-// Assembles the client: options and credentials checked once, openapi-fetch for `hss.raw` and
-// middleware (and its serializers for every URL), the transport underneath for authentication
-// and retries, and one method per operation of the generated table.
+// Assembles the client: options and credentials checked once, openapi-fetch for `hss.raw` (and
+// its serializers for every URL), one middleware stack for `hss.raw` and the methods alike, the
+// transport for authentication and retries, and one method per operation of the generated table.
 
 import type { Client } from "openapi-fetch";
 import { openCallScope, sleep } from "./abort.js";

@@ -193,7 +193,7 @@ export function createTransport(config: TransportConfig): Transport {
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
- * A received response as a Response again, for openapi-fetch (`hss.raw` and the middleware path).
+ * A received response as a Response again, for openapi-fetch (`hss.raw`) and for middleware.
  * Its body is already decompressed, so the headers that described the encoded body are dropped.
  */
 export function toResponse(received: ReceivedResponse): Response {
