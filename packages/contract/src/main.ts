@@ -37,6 +37,9 @@ Options:
   --profile P        full (default) or mock: only what a stateless server such as Prism can pass
   --seed N           fast-check seed, to reproduce generated cases (default: random, printed)
   --timeout MS       per-request deadline in milliseconds (default 10000)
+  --checks LIST      run only these checks: names or families, comma-separated (such as filters,auth.wrong-token)
+  --exclude-checks LIST  leave these checks out: names or families, comma-separated
+  --max-latency MS   fail an operation whose p95 response time is above MS, and report p50/p95 (default: off)
   --junit FILE       also write a JUnit XML report
   --json FILE        also write a JSON report
   -h, --help         show this help
@@ -84,6 +87,9 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
     profile: { type: "string" },
     seed: { type: "string" },
     timeout: { type: "string" },
+    checks: { type: "string" },
+    "exclude-checks": { type: "string" },
+    "max-latency": { type: "string" },
     junit: { type: "string" },
     json: { type: "string" },
     help: { type: "boolean", short: "h" },
@@ -107,6 +113,10 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   const json = reportPath("--json", text("json"), io.cwd);
   const seed = integerFlag("--seed", text("seed"));
   const timeoutMs = integerFlag("--timeout", text("timeout"));
+  const maxLatencyMs = integerFlag("--max-latency", text("max-latency"));
+  const list = (raw: string | undefined) => raw?.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const checks = list(text("checks"));
+  const excludeChecks = list(text("exclude-checks"));
   const options: ContractOptions = {
     baseUrl,
     projectId,
@@ -117,6 +127,9 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
     ...(profile !== undefined ? { profile: profile as Profile } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(maxLatencyMs !== undefined ? { maxLatencyMs } : {}),
+    ...(checks !== undefined ? { checks } : {}),
+    ...(excludeChecks !== undefined ? { excludeChecks } : {}),
   };
   const report = await runContract(options);
   io.stdout(formatConsole(report));

@@ -1,5 +1,6 @@
 import { HSS_REGIONS } from "@hss-kit/client";
 import type { Profile } from "./checks/context.js";
+import { SelectionError, selectChecks, type CheckName } from "./checks/registry.js";
 import type { ParameterRules, SpecModel } from "./spec.js";
 
 /** What a contract run needs to know; the CLI's flags map one to one onto these. */
@@ -28,11 +29,20 @@ export interface ContractOptions {
   propertyRuns?: number;
   /** An OpenAPI JSON file to hold the target to instead of the bundled spec. */
   specPath?: string;
+  /** Checks to run, by name or family (`--checks`); all by default. */
+  checks?: readonly string[];
+  /** Checks to leave out, by name or family (`--exclude-checks`). */
+  excludeChecks?: readonly string[];
+  /** Latency budget (`--max-latency`): an operation whose p95 response time is above it fails `robustness.latency`. Off by default. */
+  maxLatencyMs?: number;
 }
 
 /** Options with every default filled in and every value checked. */
-export type ResolvedOptions = Required<Omit<ContractOptions, "hostId" | "taskId" | "specPath">> &
-  Pick<ContractOptions, "hostId" | "taskId">;
+export type ResolvedOptions = Required<Omit<ContractOptions, "hostId" | "taskId" | "specPath" | "checks" | "excludeChecks" | "maxLatencyMs">> &
+  Pick<ContractOptions, "hostId" | "taskId" | "maxLatencyMs"> & {
+    /** The checks the selection keeps. */
+    selected: ReadonlySet<CheckName>;
+  };
 
 /** Bad input from the caller: names the flag, the value and what is allowed. The CLI exits 2. */
 export class UsageError extends Error {
@@ -125,6 +135,15 @@ export function resolveOptions(options: ContractOptions, spec: SpecModel): Resol
   checkInteger("maxBodyBytes", maxBodyBytes, 1024, 1024 ** 3);
   const propertyRuns = options.propertyRuns ?? DEFAULT_PROPERTY_RUNS;
   checkInteger("propertyRuns", propertyRuns, 1, 10_000);
+  if (options.maxLatencyMs !== undefined) checkInteger("--max-latency", options.maxLatencyMs, 1, 600_000);
+  let selected: Set<CheckName>;
+  try {
+    selected = selectChecks(options.checks, options.excludeChecks);
+  } catch (error) {
+    if (error instanceof SelectionError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (selected.size === 0) throw new UsageError("--checks and --exclude-checks leave no check to run.");
   return {
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     projectId: options.projectId,
@@ -137,5 +156,7 @@ export function resolveOptions(options: ContractOptions, spec: SpecModel): Resol
     timeoutMs,
     maxBodyBytes,
     propertyRuns,
+    selected,
+    ...(options.maxLatencyMs !== undefined ? { maxLatencyMs: options.maxLatencyMs } : {}),
   };
 }

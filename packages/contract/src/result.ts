@@ -62,6 +62,8 @@ export interface ContractReport {
   durationMs: number;
   /** Number of HTTP requests sent. */
   requests: number;
+  /** With a latency budget: each operation's response times, p50 and p95 in milliseconds. */
+  latency?: Record<string, { p50: number; p95: number; responses: number }>;
   results: CheckResult[];
   summary: Summary;
 }

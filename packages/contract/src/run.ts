@@ -1,11 +1,13 @@
 import { createRedactor } from "@hss-kit/client";
 import { authChecks } from "./checks/auth.js";
-import { conformanceChecks } from "./checks/conformance.js";
+import { conformanceChecks, conformanceJudges } from "./checks/conformance.js";
 import type { CheckContext, PlannedCheck } from "./checks/context.js";
+import { filterSemanticChecks } from "./checks/filter-semantics.js";
 import { filterChecks } from "./checks/filters.js";
 import { inputChecks } from "./checks/inputs.js";
 import { paginationChecks } from "./checks/pagination.js";
-import { robustnessChecks } from "./checks/robustness.js";
+import { latencyOf, robustnessChecks, transportJudge } from "./checks/robustness.js";
+import { definitionOf, type CheckName } from "./checks/registry.js";
 import { HttpTransport } from "./http.js";
 import { resolveOptions, type ContractOptions, type ResolvedOptions } from "./options.js";
 import type { ParamValues } from "./request.js";
@@ -19,20 +21,29 @@ export class TargetUnreachableError extends Error {
   override readonly name = "TargetUnreachableError";
 }
 
-/** Checks that run before the aggregate ones, in plan order. */
+/** Checks that send requests of their own, in plan order. */
 function ownChecks(operation: OperationModel): PlannedCheck[] {
-  return [...inputChecks(operation), ...authChecks(), ...paginationChecks(operation), ...filterChecks(operation)];
+  return [...inputChecks(operation), ...authChecks(), ...paginationChecks(operation), ...filterChecks(operation), ...filterSemanticChecks(operation)];
 }
 
-/** Checks that judge every exchange of the operation, so they run after all others. */
-function aggregateChecks(): PlannedCheck[] {
-  return [...robustnessChecks(), ...conformanceChecks()];
+/** Checks that report what the response judges concluded, so they run after the others. */
+function aggregateChecks(operation: OperationModel, maxLatencyMs?: number): PlannedCheck[] {
+  return [...robustnessChecks(maxLatencyMs), ...conformanceChecks(operation)];
 }
 
-/** The name of every check a run plans for the spec, in plan order, each once. */
-export function checkNames(spec: SpecModel): string[] {
-  const all = spec.operations.flatMap((operation) => [...ownChecks(operation), ...aggregateChecks()].map((planned) => planned.check));
-  return [...new Set(all)];
+/** The checks a run plans for an operation, as selected. */
+function planFor(operation: OperationModel, options: Pick<ResolvedOptions, "selected" | "maxLatencyMs">) {
+  const keep = (planned: PlannedCheck) => options.selected.has(planned.check);
+  return { own: ownChecks(operation).filter(keep), aggregate: aggregateChecks(operation, options.maxLatencyMs).filter(keep) };
+}
+
+/**
+ * The name of every check a run can plan for the spec (the latency budget on), in plan order,
+ * each once: the checks a proof of the suite must plant a fault for.
+ */
+export function checkNames(spec: SpecModel): CheckName[] {
+  const all = spec.operations.flatMap((operation) => [...ownChecks(operation), ...aggregateChecks(operation, 0)]);
+  return [...new Set(all.filter((planned) => !planned.skip).map((planned) => planned.check))];
 }
 
 function skipped(operation: OperationModel, planned: PlannedCheck, reason: string): CheckResult {
@@ -42,7 +53,8 @@ function skipped(operation: OperationModel, planned: PlannedCheck, reason: strin
 async function execute(planned: PlannedCheck, context: CheckContext): Promise<CheckResult> {
   const { operation, profile } = context;
   if (planned.skip) return skipped(operation, planned, planned.skip);
-  if (profile === "mock" && planned.notInMock) return skipped(operation, planned, `not in the mock profile: ${planned.notInMock}`);
+  const notInMock = definitionOf(planned.check).notInMock ?? planned.notInMock;
+  if (profile === "mock" && notInMock) return skipped(operation, planned, `not in the mock profile: ${notInMock}`);
   const started = performance.now();
   const result = (status: CheckResult["status"], extra: Partial<CheckResult> = {}): CheckResult => ({
     check: planned.check,
@@ -132,14 +144,14 @@ async function runOperation(
     propertyRuns: options.propertyRuns,
   };
   const results: CheckResult[] = [];
-  const own = ownChecks(operation);
+  const { own, aggregate } = planFor(operation, options);
   if (baseline.outcome.kind !== "response") {
     const reason = `the valid baseline request failed (${baseline.outcome.failure}: ${baseline.outcome.message}); see robustness.transport`;
     results.push(...own.map((planned) => skipped(operation, planned, reason)));
   } else {
     for (const planned of own) results.push(await execute(planned, context));
   }
-  for (const planned of aggregateChecks()) results.push(await execute(planned, context));
+  for (const planned of aggregate) results.push(await execute(planned, context));
   return results;
 }
 
@@ -160,7 +172,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const resolved = resolveOptions(options, spec);
   const validator = new ResponseValidator(spec);
   const transport = new HttpTransport({ timeoutMs: resolved.timeoutMs, maxBodyBytes: resolved.maxBodyBytes });
-  const session = new Session(transport, resolved.baseUrl, resolved.token);
+  const session = new Session(transport, resolved.baseUrl, resolved.token, [transportJudge, ...conformanceJudges(validator)]);
   const discovered: string[] = [];
   try {
     const known: Record<string, string | undefined> = {
@@ -198,7 +210,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       const found = baseFor(operation, known);
       if ("missing" in found) {
         const reason = whyMissing(found.missing, operation, spec);
-        return [...ownChecks(operation), ...aggregateChecks()].map((planned) => ({ index, result: skipped(operation, planned, reason) }));
+        const { own, aggregate } = planFor(operation, resolved);
+        return [...own, ...aggregate].map((planned) => ({ index, result: skipped(operation, planned, reason) }));
       }
       if (!baselines.has(operation.id)) await sendBaseline(operation, found.base);
       const results = await runOperation(operation, resolved, session, validator, found.base, baselines.get(operation.id) as Exchange);
@@ -221,6 +234,12 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - started),
       requests: session.requestCount,
+      ...(resolved.maxLatencyMs !== undefined
+        ? { latency: Object.fromEntries(spec.operations.map((operation) => {
+            const durations = session.durationsOf(operation.id);
+            return [operation.id, { ...latencyOf(durations), responses: durations.length }];
+          })) }
+        : {}),
       results,
       summary: summarize(results),
     };

@@ -1,6 +1,8 @@
 import { createRedactor, type Redactor } from "@hss-kit/client";
+import type { CheckName } from "./checks/registry.js";
 import type { HttpTransport, Outcome, RawRequest } from "./http.js";
 import { toCurl, toRawRequest, type ApiCall } from "./request.js";
+import type { Failure, Violation } from "./result.js";
 
 /** Thrown by a check that cannot run; the runner reports it as skipped with this reason. */
 export class Skip extends Error {
@@ -19,27 +21,49 @@ export interface Exchange {
   call: ApiCall;
   request: RawRequest;
   outcome: Outcome;
+  /** Milliseconds from sending the request to the last byte of the answer. */
+  durationMs: number;
+}
+
+/**
+ * A check that judges responses as they arrive, whichever check sent the request. `judge`
+ * returns the violations of one exchange, or undefined when the exchange is not its to judge.
+ */
+export interface ResponseJudge {
+  check: CheckName;
+  judge(exchange: Exchange, session: Session): Violation[] | undefined;
+}
+
+/** What the judges concluded of one operation's exchanges, per check. */
+export interface Verdict {
+  /** Exchanges the check judged. */
+  judged: number;
+  failures: Failure[];
 }
 
 /** After this many transport failures on one operation, its remaining requests are not sent. */
 export const TRANSPORT_FAILURE_BUDGET = 3;
 
 /**
- * Most response body bytes one run keeps for its conformance judgement. Each body is capped on its
- * own (maxBodyBytes), but a run sends hundreds of requests: a target that answers every one at
- * the cap would otherwise hold gigabytes. Once passed, no further request is sent.
+ * Most response body bytes one run reads in all. Each body is capped on its own (maxBodyBytes),
+ * but a run sends hundreds of requests: a target that answers every one at the cap would keep a
+ * run reading gigabytes. Once passed, no further request is sent.
  */
 export const RETAINED_BODY_BUDGET = 64 * 1024 * 1024;
 
 /**
- * Sends the run's requests and keeps every exchange, so conformance can be judged over all of
- * them. An operation whose requests keep failing at transport level (hangs, resets) stops being
- * called: that bounds the run's time against a hanging target.
+ * Sends the run's requests and has every response judged as it arrives by the response judges
+ * (conformance, transport, latency), whichever check sent it; only the verdicts are kept, not
+ * the exchanges. An operation whose requests keep failing at transport level (hangs, resets)
+ * stops being called: that bounds the run's time against a hanging target.
  */
 export class Session {
-  private readonly log: Exchange[] = [];
+  private sent = 0;
   private readonly transportFailures = new Map<string, number>();
   private readonly parsed = new WeakMap<Exchange, ParsedBody>();
+  private readonly verdicts = new Map<string, Map<CheckName, Verdict>>();
+  private readonly durations = new Map<string, number[]>();
+  private readonly slowest = new Map<string, { durationMs: number; curl: string }>();
   private retainedBodyBytes = 0;
   private readonly redactor: Redactor;
 
@@ -47,6 +71,7 @@ export class Session {
     private readonly transport: HttpTransport,
     private readonly baseUrl: string,
     private readonly token: string,
+    private readonly judges: readonly ResponseJudge[] = [],
   ) {
     this.redactor = createRedactor([token]);
   }
@@ -74,22 +99,62 @@ export class Session {
       throw new Skip(`not sent: the target's answers passed ${RETAINED_BODY_BUDGET} bytes of body in all, the most one run keeps`);
     }
     const request = toRawRequest(this.baseUrl, this.token, call);
+    this.sent++;
+    const started = performance.now();
     const outcome = this.scrubbed(await this.transport.send(request));
+    const durationMs = performance.now() - started;
     if (outcome.kind === "transport-failure") this.transportFailures.set(operation, failures + 1);
     else this.retainedBodyBytes += outcome.body.length;
-    const exchange: Exchange = { operation, check, call, request, outcome };
-    this.log.push(exchange);
+    const exchange: Exchange = { operation, check, call, request, outcome, durationMs };
+    this.judge(exchange);
     return exchange;
   }
 
-  /** Every exchange so far of one operation, in the order sent. */
-  exchangesOf(operation: string): Exchange[] {
-    return this.log.filter((exchange) => exchange.operation === operation);
+  private judge(exchange: Exchange): void {
+    let byCheck = this.verdicts.get(exchange.operation);
+    if (!byCheck) this.verdicts.set(exchange.operation, (byCheck = new Map()));
+    if (exchange.outcome.kind === "response") {
+      const durations = this.durations.get(exchange.operation) ?? [];
+      durations.push(exchange.durationMs);
+      this.durations.set(exchange.operation, durations);
+      if (exchange.durationMs > (this.slowest.get(exchange.operation)?.durationMs ?? -1)) {
+        this.slowest.set(exchange.operation, { durationMs: exchange.durationMs, curl: this.curl(exchange) });
+      }
+    }
+    for (const { check, judge } of this.judges) {
+      const violations = judge(exchange, this);
+      if (violations === undefined) continue;
+      const verdict = byCheck.get(check) ?? { judged: 0, failures: [] };
+      verdict.judged++;
+      if (violations.length > 0) {
+        verdict.failures.push({
+          curl: this.curl(exchange),
+          ...(exchange.outcome.kind === "response" ? { status: exchange.outcome.status } : {}),
+          violations,
+        });
+      }
+      byCheck.set(check, verdict);
+    }
+  }
+
+  /** What a response judge concluded of an operation's exchanges so far. */
+  verdictOf(operation: string, check: CheckName): Verdict {
+    return this.verdicts.get(operation)?.get(check) ?? { judged: 0, failures: [] };
+  }
+
+  /** The response times of an operation's answered requests so far, in milliseconds, in order sent. */
+  durationsOf(operation: string): readonly number[] {
+    return this.durations.get(operation) ?? [];
+  }
+
+  /** The slowest answered request of an operation so far, as curl, with its time. */
+  slowestOf(operation: string): { durationMs: number; curl: string } | undefined {
+    return this.slowest.get(operation);
   }
 
   /** Number of requests sent. */
   get requestCount(): number {
-    return this.log.length;
+    return this.sent;
   }
 
   /** The exchange's request as a curl command with the token redacted. */

@@ -74,6 +74,15 @@ describe("hss-contract against the stateful mock", () => {
     expect(ran.wallMs).toBeLessThan(30_000);
   });
 
+  it("runs only the checks --checks selects, and reports p50/p95 per operation with --max-latency", async () => {
+    // A budget no loopback answer can exceed within the 10 s request timeout: the check passes on any machine.
+    const ran = await runCli([...flags(server), "--checks", "filters.exact,auth,robustness.latency", "--max-latency", "60000"]);
+    expect(ran.code).toBe(0);
+    const checks = new Set(ran.stdout.split("\n").flatMap((line) => /^(?:PASS|FAIL|SKIP) (\S+)/.exec(line)?.[1] ?? []));
+    expect([...checks].sort()).toEqual(["auth.empty-token", "auth.missing-token", "auth.wrong-token", "filters.exact", "robustness.latency"]);
+    for (const { id } of loadModel().operations) expect(ran.stdout).toMatch(new RegExp(`^latency ${id}: p50 \\d+ ms, p95 \\d+ ms over \\d+ responses$`, "m"));
+  });
+
   it("exits 1 on a failing check, shows the request as curl without the token, and writes JSON and JUnit", async () => {
     const json = join(dir, "report.json");
     const junit = join(dir, "report.xml");

@@ -1,32 +1,25 @@
 import type { Failure, Violation } from "../result.js";
-import type { Exchange } from "../session.js";
-import { Skip } from "../session.js";
+import type { ResponseValidator } from "../schema.js";
+import { Skip, type Exchange, type ResponseJudge, type Session } from "../session.js";
 import { documentedResponse, type OperationModel } from "../spec.js";
-import { failureOf, type CheckContext, type PlannedCheck } from "./context.js";
+import type { PlannedCheck } from "./context.js";
+import type { CheckName } from "./registry.js";
 
-/**
- * Judges every exchange of an operation that got a response with `judge`, and turns the
- * exchanges with violations into failures. Skips when no exchange qualified, so a check never
- * passes on nothing.
- */
-async function overResponses(
-  context: CheckContext,
-  qualifies: (exchange: Exchange, status: number) => boolean,
-  judge: (exchange: Exchange, status: number) => Violation[],
-  nothingToCheck: string,
-): Promise<Failure[]> {
-  const failures: Failure[] = [];
-  let judged = 0;
-  for (const exchange of context.session.exchangesOf(context.operation.id)) {
-    if (exchange.outcome.kind !== "response") continue;
-    const { status } = exchange.outcome;
-    if (!qualifies(exchange, status)) continue;
-    judged++;
-    const violations = judge(exchange, status);
-    if (violations.length > 0) failures.push(failureOf(context.session, exchange, violations));
-  }
-  if (judged === 0) throw new Skip(nothingToCheck);
-  return failures;
+/** A response judge that looks only at exchanges that got a response. */
+function responseJudge(
+  check: CheckName,
+  qualifies: (operation: OperationModel, status: number) => boolean,
+  judge: (exchange: Exchange & { outcome: { kind: "response" } }, status: number, session: Session) => Violation[],
+): ResponseJudge {
+  return {
+    check,
+    judge(exchange, session) {
+      if (exchange.outcome.kind !== "response") return undefined;
+      const { status } = exchange.outcome;
+      if (!qualifies(exchange.call.operation, status)) return undefined;
+      return judge(exchange as Exchange & { outcome: { kind: "response" } }, status, session);
+    },
+  };
 }
 
 function documentedStatuses(operation: OperationModel): string {
@@ -38,90 +31,103 @@ function isJsonMediaType(header: string | undefined): boolean {
   return type === "application/json";
 }
 
-function bodyViolations(context: CheckContext, exchange: Exchange, status: number): Violation[] {
-  const parsed = context.session.parse(exchange);
-  if (!parsed.ok) return [{ where: "body", expected: "JSON", got: `unparsable: ${parsed.error}` }];
-  return context.validator.validate(context.operation, status, parsed.value) ?? [];
-}
-
 function hasJsonSchema(operation: OperationModel, status: number): boolean {
   return documentedResponse(operation, status)?.schema !== undefined;
 }
 
+/** A plausible epoch-millisecond time: from 2000 to 2100. Seconds (10 digits) and microseconds (16) fall outside. */
+const EPOCH_MS_RANGE = { low: Date.UTC(2000, 0, 1), high: Date.UTC(2100, 0, 1) };
+
+function timeUnitViolations(operation: OperationModel, body: unknown): Violation[] {
+  const timed = operation.fields.filter((field) => field.unit === "epoch-milliseconds");
+  const items = (body as { data_list?: unknown } | null)?.data_list;
+  if (!Array.isArray(items)) return [];
+  const violations: Violation[] = [];
+  items.forEach((item, index) => {
+    for (const field of timed) {
+      const value = (item as Record<string, unknown> | null)?.[field.name];
+      if (typeof value !== "number") continue;
+      if (value < EPOCH_MS_RANGE.low || value > EPOCH_MS_RANGE.high) {
+        violations.push({
+          where: `body.data_list[${index}].${field.name}`,
+          expected: "milliseconds since the Unix epoch (x-hss-unit: epoch-milliseconds), a value from 946684800000 (2000) to 4102444800000 (2100)",
+          got: `${value}${value >= EPOCH_MS_RANGE.low / 1000 && value <= EPOCH_MS_RANGE.high / 1000 ? " (a time in seconds)" : ""}`,
+        });
+      }
+    }
+  });
+  return violations;
+}
+
 /**
- * The conformance checks of one operation. They run last and judge every response the run got
- * for the operation, whichever check sent the request, so every other check's requests are held
- * to the spec's statuses, media type, headers and schemas too.
+ * The judges of the conformance checks: they hold every response of the run to the spec's
+ * statuses, media type, headers and schemas as it arrives, whichever check sent the request.
  */
-export function conformanceChecks(): PlannedCheck[] {
+export function conformanceJudges(validator: ResponseValidator): ResponseJudge[] {
+  const bodyViolations = (exchange: Exchange, status: number, session: Session): Violation[] => {
+    const parsed = session.parse(exchange);
+    if (!parsed.ok) return [{ where: "body", expected: "JSON", got: `unparsable: ${parsed.error}` }];
+    return validator.validate(exchange.call.operation, status, parsed.value) ?? [];
+  };
   return [
-    {
-      check: "conformance.status",
-      subject: "",
-      run: (context) =>
-        overResponses(
-          context,
-          () => true,
-          (_, status) =>
-            documentedResponse(context.operation, status)
-              ? []
-              : [{ where: "status", expected: `a status the spec documents for ${context.operation.id} (${documentedStatuses(context.operation)})`, got: String(status) }],
-          "no response arrived",
-        ),
-    },
-    {
-      check: "conformance.content-type",
-      subject: "",
-      run: (context) =>
-        overResponses(
-          context,
-          (_, status) => documentedResponse(context.operation, status)?.contentTypes.includes("application/json") === true,
-          (exchange) => {
-            const header = exchange.outcome.kind === "response" ? exchange.outcome.headers["content-type"] : undefined;
-            return isJsonMediaType(header)
-              ? []
-              : [{ where: "header Content-Type", expected: "application/json", got: header ?? "(absent)" }];
-          },
-          "no response with a documented JSON body arrived",
-        ),
-    },
-    {
-      check: "conformance.request-id",
-      subject: "",
-      run: (context) =>
-        overResponses(
-          context,
-          (_, status) => (documentedResponse(context.operation, status)?.headers.length ?? 0) > 0,
-          (exchange, status) => {
-            const headers = exchange.outcome.kind === "response" ? exchange.outcome.headers : {};
-            return (documentedResponse(context.operation, status)?.headers ?? [])
-              .filter((name) => !headers[name.toLowerCase()])
-              .map((name) => ({ where: `header ${name}`, expected: "present and non-empty, as the spec documents", got: "(absent)" }));
-          },
-          "no response with documented headers arrived",
-        ),
-    },
-    {
-      check: "conformance.body",
-      subject: "",
-      run: (context) =>
-        overResponses(
-          context,
-          (_, status) => status >= 200 && status < 300 && hasJsonSchema(context.operation, status),
-          (exchange, status) => bodyViolations(context, exchange, status),
-          "no documented 2xx response arrived",
-        ),
-    },
-    {
-      check: "conformance.error-body",
-      subject: "",
-      run: (context) =>
-        overResponses(
-          context,
-          (_, status) => status >= 400 && hasJsonSchema(context.operation, status),
-          (exchange, status) => bodyViolations(context, exchange, status),
-          "no documented error response arrived",
-        ),
-    },
+    responseJudge("conformance.status", () => true, (exchange, status) =>
+      documentedResponse(exchange.call.operation, status)
+        ? []
+        : [{ where: "status", expected: `a status the spec documents for ${exchange.operation} (${documentedStatuses(exchange.call.operation)})`, got: String(status) }]),
+    responseJudge(
+      "conformance.content-type",
+      (operation, status) => documentedResponse(operation, status)?.contentTypes.includes("application/json") === true,
+      (exchange) => {
+        const header = exchange.outcome.headers["content-type"];
+        return isJsonMediaType(header) ? [] : [{ where: "header Content-Type", expected: "application/json", got: header ?? "(absent)" }];
+      },
+    ),
+    responseJudge(
+      "conformance.request-id",
+      (operation, status) => (documentedResponse(operation, status)?.headers.length ?? 0) > 0,
+      (exchange, status) =>
+        (documentedResponse(exchange.call.operation, status)?.headers ?? [])
+          .filter((name) => !exchange.outcome.headers[name.toLowerCase()])
+          .map((name) => ({ where: `header ${name}`, expected: "present and non-empty, as the spec documents", got: "(absent)" })),
+    ),
+    responseJudge("conformance.body", (operation, status) => status >= 200 && status < 300 && hasJsonSchema(operation, status), bodyViolations),
+    responseJudge("conformance.error-body", (operation, status) => status >= 400 && hasJsonSchema(operation, status), bodyViolations),
+    responseJudge(
+      "conformance.time-unit",
+      (operation, status) => status >= 200 && status < 300 && operation.fields.some((field) => field.unit !== undefined),
+      (exchange, _status, session) => {
+        const parsed = session.parse(exchange);
+        return parsed.ok ? timeUnitViolations(exchange.call.operation, parsed.value) : [];
+      },
+    ),
   ];
+}
+
+/** What each conformance check says when no response of the operation was its to judge. */
+const NOTHING_TO_JUDGE: Partial<Record<CheckName, string>> = {
+  "conformance.status": "no response arrived",
+  "conformance.content-type": "no response with a documented JSON body arrived",
+  "conformance.request-id": "no response with documented headers arrived",
+  "conformance.body": "no documented 2xx response arrived",
+  "conformance.error-body": "no documented error response arrived",
+  "conformance.time-unit": "no 2xx response of an operation with time fields arrived",
+};
+
+/**
+ * The conformance checks of one operation: what their judges concluded of every response the
+ * run got for it. They are reported after the operation's other checks, whose requests they
+ * judged; a check that judged nothing is skipped, never passed on nothing.
+ */
+export function conformanceChecks(operation: OperationModel): PlannedCheck[] {
+  const timed = operation.fields.some((field) => field.unit !== undefined);
+  const planned = (Object.keys(NOTHING_TO_JUDGE) as CheckName[]).filter((check) => check !== "conformance.time-unit" || timed);
+  return planned.map((check) => ({
+    check,
+    subject: "",
+    async run(context): Promise<Failure[]> {
+      const verdict = context.session.verdictOf(operation.id, check);
+      if (verdict.judged === 0) throw new Skip(NOTHING_TO_JUDGE[check] ?? "nothing to judge");
+      return verdict.failures;
+    },
+  }));
 }

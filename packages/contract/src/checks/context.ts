@@ -3,6 +3,7 @@ import type { ResponseValidator } from "../schema.js";
 import { preview } from "../schema.js";
 import type { Exchange, Session } from "../session.js";
 import type { ParamValues } from "../request.js";
+import type { CheckName } from "./registry.js";
 import type { OperationModel, ParameterModel } from "../spec.js";
 
 /** Which checks run: `full` runs all; `mock` only those a stateless server (such as Prism) can pass. */
@@ -25,11 +26,14 @@ export interface CheckContext {
 
 /** A check planned for one operation. */
 export interface PlannedCheck {
-  /** The check's documented name, such as `inputs.above-max`. */
-  check: string;
+  /** The check's name in the registry, such as `inputs.above-max`. */
+  check: CheckName;
   /** What within the operation, such as `limit=201`; empty for whole-operation checks. */
   subject: string;
-  /** Why the mock profile leaves this check out; absent when a stateless server can pass it. */
+  /**
+   * Why the mock profile leaves this one case out, when the registry does not leave out the
+   * whole check (an input case Prism mishandles).
+   */
   notInMock?: string;
   /** Why the check cannot run at all against this spec, decided when planning. */
   skip?: string;

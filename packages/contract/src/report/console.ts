@@ -33,6 +33,9 @@ export function formatConsole(report: ContractReport): string {
       if (hidden > 0) lines.push(`    … and ${hidden} more failing request(s): see --json or --junit`);
     }
   }
+  for (const [operation, { p50, p95, responses }] of Object.entries(report.latency ?? {})) {
+    lines.push(`latency ${operation}: p50 ${p50} ms, p95 ${p95} ms over ${responses} responses`);
+  }
   lines.push(`${report.requests} requests in ${(report.durationMs / 1000).toFixed(1)} s`);
   lines.push(summaryLine(report.summary));
   return `${lines.join("\n")}\n`;

@@ -16,10 +16,13 @@ const POOL_SIZE = 6;
 /** Epoch-millisecond times fall in 2024 and 2025: plausible, and far from seconds or microseconds. */
 const TIME_RANGE = { low: Date.UTC(2024, 0, 1), high: Date.UTC(2026, 0, 1) - 1 };
 
+/** The last value of every text pool is outside ASCII, as Chinese server names are. */
+const NON_ASCII_SUFFIX = "-服务器";
+
 function text(name: string, index: number, schema: JsonObject): string {
   const minimum = typeof schema.minLength === "number" ? schema.minLength : 1;
   const maximum = typeof schema.maxLength === "number" ? schema.maxLength : 64;
-  let value = `${name.replace(/_/g, "-")}-${index + 1}`;
+  let value = `${name.replace(/_/g, "-")}-${index + 1}${index === POOL_SIZE - 1 ? NON_ASCII_SUFFIX : ""}`;
   while (value.length < minimum) value += "x";
   return value.slice(0, Math.max(minimum, Math.min(maximum, value.length)));
 }
@@ -75,8 +78,8 @@ function hiddenFor(parameter: ParameterModel, random: Random): string | number |
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : String(value);
 }
 
-/** How many records each data set holds: several pages of the default size, one of the largest. */
-export const RECORDS_PER_DATASET = 47;
+/** How many records each data set holds: several pages of the default size, more than 100 (a common cap). */
+export const RECORDS_PER_DATASET = 120;
 
 /**
  * The records of an operation for a seed and a scope: the values of the parameters that scope

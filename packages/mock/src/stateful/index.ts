@@ -1,2 +1,2 @@
 export { startStatefulMock, type RunningStatefulMock, type StatefulMockOptions } from "./server.js";
-export { FAULTS, isFault, type Fault } from "./faults.js";
+export { FAULTS, SLOW_ANSWER_MS, isFault, type Fault } from "./faults.js";

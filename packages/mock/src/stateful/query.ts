@@ -73,6 +73,11 @@ function readValue(parameter: ParameterModel, raw: string, fault: Fault | undefi
   }
 }
 
+/** A text read back as its UTF-8 bytes taken one by one as Latin-1 characters: mojibake, as a server that decodes wrongly sees it. */
+function latin1(text: string): string {
+  return Buffer.from(text, "utf8").toString("latin1");
+}
+
 /** Reads every parameter of an operation, or throws {@link ParameterProblem}. */
 export function readParameters(operation: OperationModel, request: RawRequest, fault: Fault | undefined): Map<string, Value> {
   const values = new Map<string, Value>();
@@ -84,7 +89,10 @@ export function readParameters(operation: OperationModel, request: RawRequest, f
       if (required) throw new ParameterProblem(`${parameter.name} is required.`);
       continue;
     }
-    const value = readValue(parameter, raw, fault);
+    if (fault === "filters.match-all-refused" && parameter.filter?.matchAll.includes(raw)) {
+      throw new ParameterProblem(`${parameter.name} ${JSON.stringify(raw)} is not a known value.`);
+    }
+    const value = readValue(parameter, fault === "filters.latin1" && parameter.in === "query" ? latin1(raw) : raw, fault);
     if (value !== undefined) values.set(parameter.name, value);
   }
   return values;

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { documentedResponse, isObject, loadModel, type JsonObject, type OperationModel, type SpecModel } from "@hss-kit/spec";
 import { generateRecords, knownValues, type StoredRecord } from "./dataset.js";
-import type { Fault } from "./faults.js";
+import { SLOW_ANSWER_MS, type Fault } from "./faults.js";
 import { ParameterProblem, readParameters } from "./query.js";
 import { selectPage } from "./select.js";
 
@@ -223,7 +223,9 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       }
       const offset = Number(values.get(operation.parameters.find((p) => p.paging === "offset")?.name ?? "") ?? 0) || 0;
       const more = offset + page.data_list.length < page.total_num;
-      send(response, fault === "conformance.status" && more ? 206 : 200, page, requestId);
+      const status = fault === "conformance.status" && more ? 206 : 200;
+      if (fault === "robustness.slow") setTimeout(() => send(response, status, page, requestId), SLOW_ANSWER_MS);
+      else send(response, status, page, requestId);
     } catch (error) {
       const refusal = error instanceof Refusal
         ? error
