@@ -87,7 +87,7 @@ const exact: Semantic = async (parameter, context, unfiltered) => {
   const answer = await ask(context, "filters.exact", { [parameter.name]: part });
   if ("failure" in answer) return [answer.failure];
   const violations = strays(parameter, answer.body.data_list, (got) => got === part || (typeof got === "string" && unaliased(parameter.filter, got) === part),
-    `exactly ${JSON.stringify(part)}: ${parameter.name} matches whole values (x-hss-filter match: exact), so ${parameter.name}=${part} must not find ${JSON.stringify(source.value)}`);
+    `exactly ${JSON.stringify(part)} (${JSON.stringify(source.value)} cut short): ${parameter.name} matches whole values, x-hss-filter match: exact`);
   return violations.length === 0 ? [] : [failureOf(context.session, answer.exchange, violations)];
 };
 
@@ -100,7 +100,7 @@ const caseSensitive: Semantic = async (parameter, context, unfiltered) => {
   const answer = await ask(context, "filters.case", { [parameter.name]: other });
   if ("failure" in answer) return [answer.failure];
   const violations = strays(parameter, answer.body.data_list, (got) => got === other,
-    `exactly ${JSON.stringify(other)}, in that case: ${parameter.name} is case-sensitive (x-hss-filter case: sensitive), so it must not find ${JSON.stringify(source.value)}`);
+    `exactly ${JSON.stringify(other)}, in that case (${JSON.stringify(source.value)} with its case swapped): ${parameter.name} is case-sensitive, x-hss-filter case: sensitive`);
   return violations.length === 0 ? [] : [failureOf(context.session, answer.exchange, violations)];
 };
 
