@@ -70,23 +70,34 @@ export function canonicalUri(pathname: string): string {
   return uri.endsWith("/") ? uri : `${uri}/`;
 }
 
+/** The text a canonical (encoded) component stands for, to sort by; the encoded form when it is not UTF-8. */
+function decodedForSort(encoded: string): string {
+  if (!encoded.includes("%")) return encoded;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+}
+
 /**
- * Builds the canonical query string from a URL's search part (with or without "?").
- * Pairs are sorted by encoded key, then by encoded value, so repeated keys appear once per
- * value in a stable order; a key with no "=" is signed as "key=". Encoded strings are ASCII,
- * so JavaScript string order equals the byte order the gateway uses.
+ * Builds the canonical query string from a URL's search part (with or without "?"): each key
+ * and value canonicalized, a key with no "=" signed as "key=". Pairs are sorted as the official
+ * signers sort them: by the decoded key, then (for a repeated key) by the decoded value, in
+ * UTF-16 code-unit order, before encoding. Sorting the encoded strings instead would put `x:`
+ * (`x%3A`) before `x0` and sign a different string.
  */
 export function canonicalQuery(search: string): string {
   const query = search.startsWith("?") ? search.slice(1) : search;
-  const pairs: Array<[string, string]> = [];
+  const pairs: Array<[key: string, value: string, keyOrder: string, valueOrder: string]> = [];
   for (const part of query.split("&")) {
     if (part === "") continue;
     const eq = part.indexOf("=");
-    const rawKey = eq === -1 ? part : part.slice(0, eq);
-    const rawValue = eq === -1 ? "" : part.slice(eq + 1);
-    pairs.push([canonicalizeComponent(rawKey, true), canonicalizeComponent(rawValue, true)]);
+    const key = canonicalizeComponent(eq === -1 ? part : part.slice(0, eq), true);
+    const value = canonicalizeComponent(eq === -1 ? "" : part.slice(eq + 1), true);
+    pairs.push([key, value, decodedForSort(key), decodedForSort(value)]);
   }
-  sortSmall(pairs, ([ak, av], [bk, bv]) => ak < bk || (ak === bk && av < bv));
+  sortSmall(pairs, (a, b) => a[2] < b[2] || (a[2] === b[2] && a[3] < b[3]));
   let canonical = "";
   for (const [key, value] of pairs) canonical += canonical === "" ? `${key}=${value}` : `&${key}=${value}`;
   return canonical;

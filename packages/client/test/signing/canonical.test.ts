@@ -114,9 +114,11 @@ describe("canonicalQuery", () => {
     expect(canonicalQuery("?a-b=2&a=1")).toBe("a=1&a-b=2");
   });
 
-  it("sorts by encoded form in byte order", () => {
-    // "%C3%A9" (é) sorts before "z", and "Z" before "a".
-    expect(canonicalQuery("?k=z&k=é&k=a&k=Z")).toBe("k=%C3%A9&k=Z&k=a&k=z");
+  it("sorts by the decoded text in code-unit order, as the official signers do, then encodes", () => {
+    // é (U+00E9) sorts after z, though its encoding %C3%A9 would sort first; "Z" before "a".
+    expect(canonicalQuery("?k=z&k=é&k=a&k=Z")).toBe("k=Z&k=a&k=z&k=%C3%A9");
+    // x0 before x: (0x30 < 0x3A), though x%3A would sort first.
+    expect(canonicalQuery("?x%3A=2&x0=1")).toBe("x0=1&x%3A=2");
   });
 });
 
