@@ -31,6 +31,7 @@ export type {
   HssValidationProblem,
 } from "./errors.js";
 export { HSS_REGIONS, endpointFor } from "./endpoint.js";
+export { formatSdkDate, signRequest, type SdkAuthHeaders, type SignRequestInput } from "./signing/index.js";
 export { createRedactor, secretForms, REDACTED } from "./redact.js";
 export type { Redactor } from "./redact.js";
 export type { HssRegion } from "./endpoint.js";

@@ -23,6 +23,7 @@ export interface CliIo {
 /** Usage text of the CLI. */
 export const USAGE = `Usage:
   hss-contract --base-url URL --project-id ID --token TOKEN [options]
+  hss-contract --base-url URL --project-id ID --access-key AK --secret-key SK [--security-token T] [options]
   hss-contract proxy --upstream URL [--port N] [--host ADDRESS] [--upstream-timeout MS] [--max-body-bytes N]
 
 Holds an implementation of the HSS v5 API to the spec and reports every check.
@@ -31,6 +32,9 @@ Options:
   --base-url URL     the implementation under test (or HSS_BASE_URL)
   --project-id ID    project ID for every call (or HSS_PROJECT_ID)
   --token TOKEN      IAM token the target accepts (or HSS_TOKEN); never printed
+  --access-key AK    sign every request with AK/SK instead (or HUAWEICLOUD_SDK_AK)
+  --secret-key SK    the secret key to sign with (or HUAWEICLOUD_SDK_SK); never printed
+  --security-token T security token of temporary credentials (or HUAWEICLOUD_SDK_SECURITY_TOKEN)
   --host-id ID       host_id for listPorts; discovered from listUsers/listLocalImageHosts if absent
   --task-id ID       scan task ID for listVulScanTaskHost; its checks are skipped if absent
   --region R         value of the region header (default cn-north-4)
@@ -81,6 +85,9 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
     "base-url": { type: "string" },
     "project-id": { type: "string" },
     token: { type: "string" },
+    "access-key": { type: "string" },
+    "secret-key": { type: "string" },
+    "security-token": { type: "string" },
     "host-id": { type: "string" },
     "task-id": { type: "string" },
     region: { type: "string" },
@@ -101,10 +108,13 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   }
   const baseUrl = text("base-url") ?? io.env.HSS_BASE_URL;
   const projectId = text("project-id") ?? io.env.HSS_PROJECT_ID;
-  const token = text("token") ?? io.env.HSS_TOKEN;
+  const accessKey = text("access-key") ?? io.env.HUAWEICLOUD_SDK_AK;
+  const secretKey = text("secret-key") ?? io.env.HUAWEICLOUD_SDK_SK;
+  const securityToken = text("security-token") ?? io.env.HUAWEICLOUD_SDK_SECURITY_TOKEN;
+  // The environment's token only when no key pair is given on the command line or in the environment.
+  const token = text("token") ?? (accessKey === undefined && secretKey === undefined ? io.env.HSS_TOKEN : undefined);
   if (baseUrl === undefined) throw new UsageError("--base-url is required (or set HSS_BASE_URL): the URL of the implementation under test.");
   if (projectId === undefined) throw new UsageError("--project-id is required (or set HSS_PROJECT_ID).");
-  if (token === undefined) throw new UsageError("--token is required (or set HSS_TOKEN): the IAM token the target accepts.");
   const profile = text("profile");
   if (profile !== undefined && profile !== "full" && profile !== "mock") {
     throw new UsageError(`--profile must be full or mock; got ${JSON.stringify(profile)}.`);
@@ -120,7 +130,10 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   const options: ContractOptions = {
     baseUrl,
     projectId,
-    token,
+    ...(token !== undefined ? { token } : {}),
+    ...(accessKey !== undefined ? { accessKey } : {}),
+    ...(secretKey !== undefined ? { secretKey } : {}),
+    ...(securityToken !== undefined ? { securityToken } : {}),
     ...(text("host-id") !== undefined ? { hostId: text("host-id") } : {}),
     ...(text("task-id") !== undefined ? { taskId: text("task-id") } : {}),
     ...(text("region") !== undefined ? { region: text("region") } : {}),

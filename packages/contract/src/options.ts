@@ -1,6 +1,7 @@
 import { HSS_REGIONS } from "@hss-kit/client";
 import type { Profile } from "./checks/context.js";
 import { SelectionError, selectChecks, type CheckName } from "./checks/registry.js";
+import type { RunCredentials } from "./request.js";
 import type { ParameterRules, SpecModel } from "./spec.js";
 
 /** What a contract run needs to know; the CLI's flags map one to one onto these. */
@@ -9,8 +10,14 @@ export interface ContractOptions {
   baseUrl: string;
   /** Project ID for every call (`--project-id`). */
   projectId: string;
-  /** IAM token the target accepts (`--token`); never printed. */
-  token: string;
+  /** IAM token the target accepts (`--token`); never printed. Give it, or `accessKey` and `secretKey`. */
+  token?: string;
+  /** Access key to sign every request with (`--access-key`), with `secretKey`. */
+  accessKey?: string;
+  /** Secret key to sign with (`--secret-key`); never printed. */
+  secretKey?: string;
+  /** Security token of temporary AK/SK credentials (`--security-token`); sent signed, never printed. */
+  securityToken?: string;
   /** host_id for operations that require one (`--host-id`); discovered when absent. */
   hostId?: string;
   /** Vulnerability scan task ID (`--task-id`); its checks are skipped when absent. */
@@ -38,8 +45,12 @@ export interface ContractOptions {
 }
 
 /** Options with every default filled in and every value checked. */
-export type ResolvedOptions = Required<Omit<ContractOptions, "hostId" | "taskId" | "specPath" | "checks" | "excludeChecks" | "maxLatencyMs">> &
+export type ResolvedOptions = Required<
+  Omit<ContractOptions, "hostId" | "taskId" | "specPath" | "checks" | "excludeChecks" | "maxLatencyMs" | "token" | "accessKey" | "secretKey" | "securityToken">
+> &
   Pick<ContractOptions, "hostId" | "taskId" | "maxLatencyMs"> & {
+    /** What every request authenticates with. */
+    credentials: RunCredentials;
     /** The checks the selection keeps. */
     selected: ReadonlySet<CheckName>;
   };
@@ -94,6 +105,24 @@ function checkPathSegment(flag: string, value: string): void {
   }
 }
 
+/** The run's credentials: a token, or an AK/SK pair (with its security token); never both. */
+function credentialsOf(options: ContractOptions): RunCredentials {
+  const { token, accessKey, secretKey, securityToken } = options;
+  const signing = accessKey !== undefined || secretKey !== undefined;
+  if (signing && token !== undefined) throw new UsageError("give --token or --access-key and --secret-key, not both.");
+  if (!signing) {
+    if (typeof token !== "string" || token.length === 0) {
+      throw new UsageError("--token (or HSS_TOKEN) is required, or --access-key and --secret-key (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK).");
+    }
+    return { kind: "token", token };
+  }
+  // Not echoed: a key is a secret, and every report line would carry it.
+  if (typeof accessKey !== "string" || accessKey === "") throw new UsageError("--access-key (or HUAWEICLOUD_SDK_AK) is required with --secret-key.");
+  if (typeof secretKey !== "string" || secretKey === "") throw new UsageError("--secret-key (or HUAWEICLOUD_SDK_SK) is required with --access-key.");
+  if (securityToken !== undefined && securityToken === "") throw new UsageError("--security-token must not be empty.");
+  return { kind: "aksk", accessKey, secretKey, ...(securityToken ? { securityToken } : {}) };
+}
+
 /** Fills in defaults and refuses bad options with a {@link UsageError} naming the flag. */
 export function resolveOptions(options: ContractOptions, spec: SpecModel): ResolvedOptions {
   let url: URL;
@@ -111,9 +140,7 @@ export function resolveOptions(options: ContractOptions, spec: SpecModel): Resol
   if (typeof options.projectId !== "string") throw new UsageError("--project-id is required.");
   checkLength("--project-id", options.projectId, parameterSchema(spec, "project_id") ?? { minLength: 1 }, "project_id");
   checkPathSegment("--project-id", options.projectId);
-  if (typeof options.token !== "string" || options.token.length === 0) {
-    throw new UsageError("--token is required (or set HSS_TOKEN): the IAM token the target accepts.");
-  }
+  const credentials = credentialsOf(options);
   if (options.hostId !== undefined) checkLength("--host-id", options.hostId, parameterSchema(spec, "host_id"), "host_id");
   if (options.taskId !== undefined) {
     checkLength("--task-id", options.taskId, parameterSchema(spec, "task_id"), "task_id");
@@ -147,7 +174,7 @@ export function resolveOptions(options: ContractOptions, spec: SpecModel): Resol
   return {
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     projectId: options.projectId,
-    token: options.token,
+    credentials,
     ...(options.hostId !== undefined ? { hostId: options.hostId } : {}),
     ...(options.taskId !== undefined ? { taskId: options.taskId } : {}),
     region,

@@ -10,7 +10,7 @@ import { latencyOf, robustnessChecks, transportJudge } from "./checks/robustness
 import { definitionOf, type CheckName } from "./checks/registry.js";
 import { HttpTransport } from "./http.js";
 import { resolveOptions, type ContractOptions, type ResolvedOptions } from "./options.js";
-import type { ParamValues } from "./request.js";
+import { secretsOf, type ParamValues } from "./request.js";
 import { FAMILIES, summarize, type CheckResult, type ContractReport } from "./result.js";
 import { ResponseValidator } from "./schema.js";
 import { Session, Skip, type Exchange } from "./session.js";
@@ -21,9 +21,9 @@ export class TargetUnreachableError extends Error {
   override readonly name = "TargetUnreachableError";
 }
 
-/** Checks that send requests of their own, in plan order. */
-function ownChecks(operation: OperationModel): PlannedCheck[] {
-  return [...inputChecks(operation), ...authChecks(), ...paginationChecks(operation), ...filterChecks(operation), ...filterSemanticChecks(operation)];
+/** Checks that send requests of their own, in plan order; `signs` when the run signs with AK/SK. */
+function ownChecks(operation: OperationModel, signs: boolean): PlannedCheck[] {
+  return [...inputChecks(operation), ...authChecks(signs), ...paginationChecks(operation), ...filterChecks(operation), ...filterSemanticChecks(operation)];
 }
 
 /** Checks that report what the response judges concluded, so they run after the others. */
@@ -32,17 +32,17 @@ function aggregateChecks(operation: OperationModel, maxLatencyMs?: number): Plan
 }
 
 /** The checks a run plans for an operation, as selected. */
-function planFor(operation: OperationModel, options: Pick<ResolvedOptions, "selected" | "maxLatencyMs">) {
+function planFor(operation: OperationModel, options: Pick<ResolvedOptions, "selected" | "maxLatencyMs" | "credentials">) {
   const keep = (planned: PlannedCheck) => options.selected.has(planned.check);
-  return { own: ownChecks(operation).filter(keep), aggregate: aggregateChecks(operation, options.maxLatencyMs).filter(keep) };
+  return { own: ownChecks(operation, options.credentials.kind === "aksk").filter(keep), aggregate: aggregateChecks(operation, options.maxLatencyMs).filter(keep) };
 }
 
 /**
- * The name of every check a run can plan for the spec (the latency budget on), in plan order,
- * each once: the checks a proof of the suite must plant a fault for.
+ * The name of every check a run can plan for the spec (with a token or with AK/SK, the latency
+ * budget on), in plan order, each once: the checks a proof of the suite must plant a fault for.
  */
 export function checkNames(spec: SpecModel): CheckName[] {
-  const all = spec.operations.flatMap((operation) => [...ownChecks(operation), ...aggregateChecks(operation, 0)]);
+  const all = spec.operations.flatMap((operation) => [...ownChecks(operation, false), ...ownChecks(operation, true), ...aggregateChecks(operation, 0)]);
   return [...new Set(all.filter((planned) => !planned.skip).map((planned) => planned.check))];
 }
 
@@ -120,8 +120,8 @@ function discoverHostId(session: Session, baselines: Map<string, Exchange>, spec
  * in (percent-encoded, JSON-escaped, hex, base64 at any alignment): the client's redactor, so the
  * CLI and the client hide a credential the same way.
  */
-function scrub<T>(value: T, token: string): T {
-  const redactor = createRedactor([token]);
+function scrub<T>(value: T, secrets: readonly string[]): T {
+  const redactor = createRedactor([...secrets]);
   return JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === "string" ? redactor.text(v) : v))) as T;
 }
 
@@ -172,7 +172,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const resolved = resolveOptions(options, spec);
   const validator = new ResponseValidator(spec);
   const transport = new HttpTransport({ timeoutMs: resolved.timeoutMs, maxBodyBytes: resolved.maxBodyBytes });
-  const session = new Session(transport, resolved.baseUrl, resolved.token, [transportJudge, ...conformanceJudges(validator)]);
+  const session = new Session(transport, resolved.baseUrl, resolved.credentials, [transportJudge, ...conformanceJudges(validator)]);
   const discovered: string[] = [];
   try {
     const known: Record<string, string | undefined> = {
@@ -243,7 +243,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       results,
       summary: summarize(results),
     };
-    return scrub(report, resolved.token);
+    return scrub(report, secretsOf(resolved.credentials));
   } finally {
     transport.close();
   }

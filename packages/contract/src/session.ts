@@ -1,7 +1,7 @@
 import { createRedactor, type Redactor } from "@hss-kit/client";
 import type { CheckName } from "./checks/registry.js";
 import type { HttpTransport, Outcome, RawRequest } from "./http.js";
-import { toCurl, toRawRequest, type ApiCall } from "./request.js";
+import { secretsOf, signed, toCurl, toRawRequest, type ApiCall, type RunCredentials } from "./request.js";
 import type { Failure, Violation } from "./result.js";
 
 /** Thrown by a check that cannot run; the runner reports it as skipped with this reason. */
@@ -70,10 +70,14 @@ export class Session {
   constructor(
     private readonly transport: HttpTransport,
     private readonly baseUrl: string,
-    private readonly token: string,
+    private readonly credentials: RunCredentials,
     private readonly judges: readonly ResponseJudge[] = [],
   ) {
-    this.redactor = createRedactor([token]);
+    this.redactor = createRedactor(secretsOf(credentials));
+  }
+
+  private get token(): string | undefined {
+    return this.credentials.kind === "token" ? this.credentials.token : undefined;
   }
 
   /**
@@ -98,7 +102,8 @@ export class Session {
     if (this.retainedBodyBytes > RETAINED_BODY_BUDGET) {
       throw new Skip(`not sent: the target's answers passed ${RETAINED_BODY_BUDGET} bytes of body in all, the most one run keeps`);
     }
-    const request = toRawRequest(this.baseUrl, this.token, call);
+    const unsigned = toRawRequest(this.baseUrl, this.token, call);
+    const request = this.credentials.kind === "aksk" ? await signed(unsigned, this.credentials, call.auth ?? "credentials") : unsigned;
     this.sent++;
     const started = performance.now();
     const outcome = this.scrubbed(await this.transport.send(request));
@@ -157,9 +162,14 @@ export class Session {
     return this.sent;
   }
 
-  /** The exchange's request as a curl command with the token redacted. */
+  /** The exchange's request as a curl command with the token (and any signature) redacted. */
   curl(exchange: Exchange): string {
-    return toCurl(exchange.request, this.token);
+    return this.redactor.text(toCurl(exchange.request, this.token));
+  }
+
+  /** Whether the run signs with AK/SK rather than sending a token. */
+  get signs(): boolean {
+    return this.credentials.kind === "aksk";
   }
 
   /** The response body parsed as JSON (cached per exchange). */

@@ -66,7 +66,7 @@ describe("hss-contract against the stateful mock", () => {
     expect(ran.stderr).toBe("");
     expect(ran.code).toBe(0);
     const lines = ran.stdout.trimEnd().split("\n");
-    expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed, 1 skipped$/);
+    expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed, \d+ skipped$/);
     expect(lines).toContain("PASS conformance.body listUsers");
     expect(lines).toContain("PASS pagination.compose listPorts");
     expect(lines).toContain("SKIP pagination.default-limit listLocalImageHosts: the spec documents no default for limit");
@@ -94,7 +94,7 @@ describe("hss-contract against the stateful mock", () => {
     // The fault fails one check per enum parameter the spec has a bad value for, and nothing else.
     const failed = loadModel().operations.flatMap((operation) => deriveInputCases(operation).filter((c) => c.check === "inputs.bad-enum")).length;
     expect(failed).toBeGreaterThan(0);
-    expect(ran.stdout.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^\\d+ passed, ${failed} failed, 1 skipped$`));
+    expect(ran.stdout.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^\\d+ passed, ${failed} failed, \\d+ skipped$`));
     const report = JSON.parse(readFileSync(json, "utf8")) as { seed: number; summary: { failed: number } };
     expect(report.seed).toBe(3);
     expect(report.summary.failed).toBe(failed);
@@ -159,7 +159,7 @@ describe("hss-contract usage errors", () => {
     [["--base-url", "ftp://example.test", "--project-id", "p1", "--token", "t"], '--base-url must be an absolute http:// or https:// URL; got "ftp://example.test".'],
     [["--base-url", "http://user:pa55word@127.0.0.1:9", "--project-id", "p1", "--token", "t"], "--base-url must not carry credentials (user:password@); pass the token with --token."],
     [["--base-url", "http://127.0.0.1:9", "--project-id", "", "--token", "t"], '--project-id must be 1 to 256 characters long (the spec\'s project_id); got "".'],
-    [["--base-url", "http://127.0.0.1:9", "--project-id", "p1"], "--token is required (or set HSS_TOKEN)"],
+    [["--base-url", "http://127.0.0.1:9", "--project-id", "p1"], "--token (or HSS_TOKEN) is required, or --access-key and --secret-key"],
     [["--host-id", "h".repeat(129), ...target], "--host-id must be 0 to 128 characters long (the spec's host_id)"],
     [["--junit", "/nonexistent-dir/r.xml", ...target], "--junit \"/nonexistent-dir/r.xml\": the directory /nonexistent-dir does not exist."],
     [["proxy"], "proxy needs --upstream URL"],

@@ -3,7 +3,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { checkNames, loadModel, runContract, type ContractReport } from "../src/index.js";
 import { FAULTS, SLOW_ANSWER_MS, type Fault } from "@hss-kit/mock/stateful";
-import { startTarget } from "./fixtures/target.js";
+import { CHECKS, type CheckDefinition, type CheckName } from "../src/checks/registry.js";
+import { startTarget, TARGET_KEYS } from "./fixtures/target.js";
 
 /** Short deadline so the hanging variant costs seconds, not the default 10 s per request. */
 const TIMEOUT_MS = 500;
@@ -23,10 +24,12 @@ async function runAgainst(fault: Fault): Promise<Row> {
   const server = await startTarget(fault);
   const started = performance.now();
   try {
+    // A signature fault needs a run that signs; the others run with the token.
+    const signs = (CHECKS[FAULTS[fault].check as CheckName] as CheckDefinition).needs?.includes("--access-key") === true;
     const report = await runContract({
       baseUrl: server.url,
       projectId: server.projectId,
-      token: server.token,
+      ...(signs ? TARGET_KEYS : { token: server.token }),
       taskId: server.taskId,
       seed: 7,
       // The short deadline only where the target does not answer: elsewhere it would race real work.
@@ -62,6 +65,7 @@ describe.each(Object.keys(FAULTS) as Fault[])("the fault %s", (fault) => {
     for (const failure of failures) {
       expect(failure.curl).toMatch(/^curl /);
       expect(failure.curl).not.toContain("reference-token");
+      expect(failure.curl).not.toContain(TARGET_KEYS.secretKey);
       expect(failure.violations.length).toBeGreaterThan(0);
     }
     // A hanging, resetting or flooding target stays a bounded, failing run: seconds, not the

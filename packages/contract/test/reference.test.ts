@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAMILIES, formatConsole, loadModel, runContract, summaryLine, type ContractReport } from "../src/index.js";
-import { startTarget, type Target } from "./fixtures/target.js";
+import { startTarget, TARGET_KEYS, type Target } from "./fixtures/target.js";
 
-describe("the stateful mock under a default (full) run", () => {
+describe.each(["a token", "AK/SK signing"])("the stateful mock under a default (full) run with %s", (credentials) => {
   let server: Target;
   let report: ContractReport;
   let wallMs: number;
@@ -10,7 +10,8 @@ describe("the stateful mock under a default (full) run", () => {
   beforeAll(async () => {
     server = await startTarget();
     const started = performance.now();
-    report = await runContract({ baseUrl: server.url, projectId: server.projectId, token: server.token, taskId: server.taskId });
+    const auth = credentials === "a token" ? { token: server.token } : TARGET_KEYS;
+    report = await runContract({ baseUrl: server.url, projectId: server.projectId, ...auth, taskId: server.taskId });
     wallMs = performance.now() - started;
   });
   afterAll(() => server.close());
@@ -38,7 +39,7 @@ describe("the stateful mock under a default (full) run", () => {
   });
 
   it("finishes well under 30 seconds", () => {
-    console.log(`default run against the stateful mock: ${report.requests} requests, ${Math.round(wallMs)} ms, ${summaryLine(report.summary)}`);
+    console.log(`default run against the stateful mock with ${credentials}: ${report.requests} requests, ${Math.round(wallMs)} ms, ${summaryLine(report.summary)}`);
     expect(wallMs).toBeLessThan(30_000);
   });
 });

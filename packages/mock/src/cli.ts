@@ -1,14 +1,22 @@
 import { parseArgs } from "node:util";
+import { readKeyFile } from "./auth/credentials.js";
 
-const usage = `Usage: hss-mock [--port N] [--host ADDRESS] [--spec FILE]
-       hss-mock --stateful [--token T] [--project-id ID] [--seed N] [--fault NAME] [--port N] [--host ADDRESS] [--spec FILE]
+const usage = `Usage: hss-mock [credentials] [--port N] [--host ADDRESS] [--spec FILE]
+       hss-mock --stateful [credentials] [--project-id ID] [--seed N] [--fault NAME] [--port N] [--host ADDRESS] [--spec FILE]
 
   (default)        Prism: answers every operation with the spec's examples, refuses invalid requests
   --stateful       seeded records generated from the spec, filtered and paged as HSS does
-  --token T        stateful: accept only this X-Auth-Token (default: any non-empty token)
   --project-id ID  stateful: serve only this project; others get 403
   --seed N         stateful: seed of the generated records (default 1)
   --fault NAME     stateful: break one rule of the spec, to prove a contract check catches it
+
+Credentials (without any, every non-empty token or Authorization header is accepted):
+  --token T        accept only this X-Auth-Token
+  --access-key AK --secret-key SK
+                   accept only requests signed with this key pair (SDK-HMAC-SHA256, X-Sdk-Date
+                   within 15 minutes, every signed header present); or HUAWEICLOUD_SDK_AK and
+                   HUAWEICLOUD_SDK_SK
+  --keys-file FILE accept the key pairs of FILE: "ACCESS_KEY SECRET_KEY" per line, or a JSON object
 
 Port and address default to MOCK_PORT or PORT, and HOST: port 4010 on 127.0.0.1.`;
 
@@ -33,6 +41,9 @@ const { values } = parseArgs({
     spec: { type: "string" },
     stateful: { type: "boolean", default: false },
     token: { type: "string" },
+    "access-key": { type: "string" },
+    "secret-key": { type: "string" },
+    "keys-file": { type: "string" },
     "project-id": { type: "string" },
     seed: { type: "string" },
     fault: { type: "string" },
@@ -45,9 +56,33 @@ if (values.help) {
 }
 
 const port = parsePort(values.port);
-const statefulOnly = (["token", "project-id", "seed", "fault"] as const).filter((name) => values[name] !== undefined);
+const statefulOnly = (["project-id", "seed", "fault"] as const).filter((name) => values[name] !== undefined);
 if (!values.stateful && statefulOnly.length > 0) fail(`--${statefulOnly[0]} needs --stateful.`);
 if (values.token === "") fail("--token must not be empty.");
+
+/** The key pairs from the flags, the environment and the key file; never echoed. */
+function keysOf(): Map<string, string> | undefined {
+  const accessKey = values["access-key"] ?? process.env.HUAWEICLOUD_SDK_AK;
+  const secretKey = values["secret-key"] ?? process.env.HUAWEICLOUD_SDK_SK;
+  if ((accessKey === undefined) !== (secretKey === undefined)) fail("--access-key and --secret-key go together (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK).");
+  if (accessKey === "" || secretKey === "") fail("--access-key and --secret-key must not be empty.");
+  const keys = new Map<string, string>();
+  if (accessKey !== undefined && secretKey !== undefined) keys.set(accessKey, secretKey);
+  if (values["keys-file"] !== undefined) {
+    try {
+      for (const [ak, sk] of readKeyFile(values["keys-file"])) keys.set(ak, sk);
+    } catch (error) {
+      fail(`--keys-file: ${(error as Error).message}`);
+    }
+  }
+  return keys.size > 0 ? keys : undefined;
+}
+
+const keys = keysOf();
+const credentials = { ...(values.token !== undefined ? { token: values.token } : {}), ...(keys ? { keys } : {}) };
+const accepts = values.token !== undefined || keys
+  ? `accepting ${[values.token !== undefined ? "one token" : "", keys ? `${keys.size} key pair(s)` : ""].filter(Boolean).join(" and ")}`
+  : "accepting any non-empty credentials";
 
 const addressInUse = (error: NodeJS.ErrnoException): never => {
   if (error.code !== "EADDRINUSE") throw error;
@@ -63,20 +98,20 @@ if (values.stateful) {
     port,
     host: values.host,
     ...(values.spec ? { specPath: values.spec } : {}),
-    ...(values.token !== undefined ? { token: values.token } : {}),
+    ...credentials,
     ...(values["project-id"] !== undefined ? { projectId: values["project-id"] } : {}),
     ...(values.seed !== undefined ? { seed: parseSeed(values.seed) } : {}),
     ...(fault !== undefined ? { fault } : {}),
   }).catch(addressInUse);
-  console.log(`HSS stateful mock listening on ${mock.url}${fault ? ` (fault planted: ${fault})` : ""}`);
+  console.log(`HSS stateful mock listening on ${mock.url}, ${accepts}${fault ? ` (fault planted: ${fault})` : ""}`);
   for (const [name, known] of Object.entries(mock.knownValues)) console.log(`  ${name} with records: ${known.join(", ")}`);
   console.log(`  try: curl -H 'X-Auth-Token: ${values.token === undefined ? "any" : "$TOKEN"}' '${mock.url}/v5/${values["project-id"] ?? "my-project"}/asset/users?part_match=true&user_name=user-name-1'`);
   close = mock.close;
 } else {
   // Prism takes about a second to load: only after the arguments are known to be good.
   const { startMock } = await import("./index.js");
-  const mock = await startMock({ port, host: values.host, logLevel: "warn", ...(values.spec ? { specPath: values.spec } : {}) }).catch(addressInUse);
-  console.log(`HSS mock (Prism) listening on ${mock.url}`);
+  const mock = await startMock({ port, host: values.host, logLevel: "warn", ...credentials, ...(values.spec ? { specPath: values.spec } : {}) }).catch(addressInUse);
+  console.log(`HSS mock (Prism) listening on ${mock.url}, ${accepts}`);
   console.log(`  try: curl -H 'X-Auth-Token: any' '${mock.url}/v5/my-project/asset/ports?host_id=dd91cd32-a238-4c0e-bc01-3b11653714ac'`);
   close = mock.close;
 }

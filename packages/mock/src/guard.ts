@@ -5,6 +5,7 @@
 
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { checkCredentials, hasCredentials, type MockCredentials } from "./auth/credentials.js";
 import { sendError } from "./errors.js";
 
 /** Why Prism could not take this request target, or undefined when it can. */
@@ -25,14 +26,30 @@ export interface RunningGuard {
   close(): Promise<void>;
 }
 
-/** Listens on `host:port` and forwards every acceptable request to the server at `target`. */
-export async function startGuard(target: { host: string; port: number }, port: number, host: string): Promise<RunningGuard> {
+/**
+ * Listens on `host:port` and forwards every acceptable request to the server at `target`. With
+ * credentials, a request whose token or AK/SK signature does not check out is answered 401 here,
+ * with the gateway's error code and what was wrong.
+ */
+export async function startGuard(
+  target: { host: string; port: number },
+  port: number,
+  host: string,
+  credentials: MockCredentials = {},
+): Promise<RunningGuard> {
   const sockets = new Set<Socket>();
+  const checking = hasCredentials(credentials);
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     const refused = refusedTarget(request.url);
     if (refused) {
       request.resume();
       sendError(response, 400, "HSSKIT.0400", refused);
+      return;
+    }
+    const denied = checking ? checkCredentials(request, credentials) : undefined;
+    if (denied) {
+      request.resume();
+      sendError(response, 401, "APIGW.0301", `Incorrect IAM authentication information: ${denied.reason}.`);
       return;
     }
     const upstream = forward({ ...target, method: request.method, path: request.url, headers: request.headers }, (answer) => {

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS } from "./
 import { startUpstreamGuard, type RunningUpstreamGuard } from "./upstream.js";
 
 export { DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS } from "./limits.js";
+export { checkCredentials, readKeyFile, verifySignedRequest, type MockCredentials } from "./auth/index.js";
 export { FAULTS, isFault, startStatefulMock, type Fault, type RunningStatefulMock, type StatefulMockOptions } from "./stateful/index.js";
 
 /** Options of {@link startMock}. */
@@ -34,6 +35,10 @@ export interface MockOptions {
    * proxy answers 502 with an Error body. Default 16 MiB.
    */
   maxUpstreamBodyBytes?: number;
+  /** The only `X-Auth-Token` accepted; without it or `keys`, Prism accepts any non-empty token. */
+  token?: string;
+  /** AK/SK pairs (access key to secret key): a signed request must verify under one of them. */
+  keys?: ReadonlyMap<string, string>;
 }
 
 /** A running mock server. */
@@ -75,7 +80,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     : { ...shared, isProxy: false as const };
   const prism = createServer(operations, { cors: false, config, components: { logger } });
   const internal = new URL(await prism.listen(0, "127.0.0.1"));
-  const guard = await startGuard({ host: internal.hostname, port: Number(internal.port) }, options.port ?? 0, options.host ?? "127.0.0.1").catch(
+  const credentials = { ...(options.token !== undefined ? { token: options.token } : {}), ...(options.keys !== undefined ? { keys: options.keys } : {}) };
+  const guard = await startGuard({ host: internal.hostname, port: Number(internal.port) }, options.port ?? 0, options.host ?? "127.0.0.1", credentials).catch(
     async (error: unknown) => {
       await prism.close();
       await upstreamGuard?.close();

@@ -129,7 +129,7 @@ describe("errors, with the spec's error bodies and X-Request-Id", () => {
     ["an out-of-range limit", { limit: "5" }, undefined, 400, /limit must be at least 10; got "5"/],
     ["a non-boolean", { part_match: "yes" }, undefined, 400, /part_match must be true or false; got "yes"/],
     ["a repeated parameter", new URLSearchParams("limit=10&limit=20"), undefined, 400, /limit is given 2 times/],
-    ["no token", {}, {}, 401, /token is missing, expired or invalid/],
+    ["no token", {}, {}, 401, /carries no X-Auth-Token and no Authorization header/],
     ["a wrong token", {}, { "X-Auth-Token": "other" }, 401, /token is missing, expired or invalid/],
   ] as const)("refuses %s", async (_what, query, headers, status, message) => {
     const { response, body } = await get(users, new URLSearchParams(query as Record<string, string>), headers as Record<string, string> | undefined);

@@ -2,6 +2,7 @@
 // Turns a request into the X-Sdk-Date and Authorization headers; the hashing is injected so the
 // same code signs with node:crypto on Node and Web Crypto elsewhere.
 
+import { defaultCrypto } from "./crypto.js";
 import {
   SIGNING_ALGORITHM,
   canonicalHeaders,
@@ -166,7 +167,7 @@ function payloadHash(body: string | Uint8Array | undefined, crypto: SigningCrypt
  * exactly the signed header values, URL and body; anything changed afterwards breaks the
  * signature. Always resolves asynchronously so callers need not care which crypto is injected.
  */
-export async function signRequest(input: SignRequestInput, crypto: SigningCrypto): Promise<SdkAuthHeaders> {
+export async function signRequest(input: SignRequestInput, crypto: SigningCrypto = defaultCrypto): Promise<SdkAuthHeaders> {
   assertCredentials(input);
   const url = typeof input.url === "string" ? new URL(input.url) : input.url;
   const sdkDate = input.date ? formatSdkDate(input.date) : currentSdkDate();

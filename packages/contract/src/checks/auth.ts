@@ -2,10 +2,14 @@ import type { AuthMode } from "../request.js";
 import { describeAnswer, failureOf, transportViolation, type PlannedCheck } from "./context.js";
 import type { CheckName } from "./registry.js";
 
-function authCheck(check: CheckName, auth: AuthMode, subject: string): PlannedCheck {
+/** Which credentials a check needs: a token, AK/SK signing, or either. */
+type Needs = "token" | "aksk" | "any";
+
+function authCheck(check: CheckName, auth: AuthMode, subject: string, needs: Needs): PlannedCheck & { needs: Needs } {
   return {
     check,
     subject,
+    needs,
     async run(context) {
       const exchange = await context.session.send({ operation: context.operation, params: context.base, auth }, check);
       const transport = transportViolation(exchange);
@@ -22,10 +26,16 @@ function authCheck(check: CheckName, auth: AuthMode, subject: string): PlannedCh
  * a server that knows the real token can tell; Prism accepts any non-empty token, hence the
  * mock profile leaves that one out.
  */
-export function authChecks(): PlannedCheck[] {
-  return [
-    authCheck("auth.missing-token", "none", "no X-Auth-Token header"),
-    authCheck("auth.empty-token", "empty", "an empty X-Auth-Token header"),
-    authCheck("auth.wrong-token", "wrong", "a wrong X-Auth-Token"),
+export function authChecks(signs: boolean): PlannedCheck[] {
+  const all = [
+    authCheck("auth.missing-token", "none", "no credentials (no X-Auth-Token, no Authorization)", "any"),
+    authCheck("auth.empty-token", "empty", "an empty X-Auth-Token header", "token"),
+    authCheck("auth.wrong-token", "wrong", "a wrong X-Auth-Token", "token"),
+    authCheck("auth.wrong-signature", "wrong-signature", "a signature made with a wrong secret key", "aksk"),
+    authCheck("auth.stale-date", "stale-date", "an X-Sdk-Date 20 minutes old", "aksk"),
+    authCheck("auth.tampered-query", "tampered-query", "a query changed after signing", "aksk"),
+    authCheck("auth.missing-signed-header", "missing-signed-header", "a signed header left out of the request", "aksk"),
   ];
+  // Only the checks the run's credentials can make: a token run cannot forge signatures.
+  return all.filter(({ needs }) => needs === "any" || (needs === "aksk") === signs);
 }

@@ -78,11 +78,36 @@ export const CHECKS = {
     rule: "fast-check's valid combinations of the optional query parameters are each answered 2xx; a failure is shrunk and reported with its seed",
   },
   "auth.missing-token": { family: "auth", rule: "a call without credentials is refused with 401" },
-  "auth.empty-token": { family: "auth", rule: "an empty `X-Auth-Token` is refused with 401" },
+  "auth.empty-token": { family: "auth", rule: "an empty `X-Auth-Token` is refused with 401", needs: "--token" },
   "auth.wrong-token": {
     family: "auth",
     rule: "the real token with a suffix is refused with 401",
+    needs: "--token",
     notInMock: "Prism accepts any non-empty token",
+  },
+  "auth.wrong-signature": {
+    family: "auth",
+    rule: "a request signed with a wrong secret key is refused with 401",
+    needs: "--access-key and --secret-key",
+    notInMock: "Prism accepts any Authorization header",
+  },
+  "auth.stale-date": {
+    family: "auth",
+    rule: "a signature whose `X-Sdk-Date` is 20 minutes old (past the gateway's 15) is refused with 401",
+    needs: "--access-key and --secret-key",
+    notInMock: "Prism accepts any Authorization header",
+  },
+  "auth.tampered-query": {
+    family: "auth",
+    rule: "a request whose query was changed after signing is refused with 401",
+    needs: "--access-key and --secret-key",
+    notInMock: "Prism accepts any Authorization header",
+  },
+  "auth.missing-signed-header": {
+    family: "auth",
+    rule: "a request that leaves out a header its signature lists is refused with 401",
+    needs: "--access-key and --secret-key",
+    notInMock: "Prism accepts any Authorization header",
   },
   "pagination.limit": { family: "pagination", rule: "`data_list` is never longer than `limit`" },
   "pagination.limits": {

@@ -23,18 +23,18 @@ describe("toRawRequest", () => {
 });
 
 describe("toCurl", () => {
-  const request = (auth: "token" | "none" | "empty" | "wrong", params = {}) =>
+  const request = (auth: "credentials" | "none" | "empty" | "wrong", params = {}) =>
     toRawRequest("http://h", TOKEN, { operation: op("listUsers"), params: { project_id: "p", ...params }, auth });
 
   it("reads the token from $HSS_TOKEN and never prints it", () => {
-    expect(toCurl(request("token"), TOKEN)).toBe(`curl -sS -i 'http://h/v5/p/asset/users' -H "X-Auth-Token: $HSS_TOKEN"`);
+    expect(toCurl(request("credentials"), TOKEN)).toBe(`curl -sS -i 'http://h/v5/p/asset/users' -H "X-Auth-Token: $HSS_TOKEN"`);
     expect(toCurl(request("wrong"), TOKEN)).toBe(`curl -sS -i 'http://h/v5/p/asset/users' -H "X-Auth-Token: \${HSS_TOKEN}-not-the-token"`);
     expect(toCurl(request("empty"), TOKEN)).toBe(`curl -sS -i 'http://h/v5/p/asset/users' -H 'X-Auth-Token;'`);
     expect(toCurl(request("none"), TOKEN)).toBe(`curl -sS -i 'http://h/v5/p/asset/users'`);
   });
 
   it("quotes for the shell, so a value with a quote stays one argument", () => {
-    const line = toCurl(request("token", { host_name: "it's" }), TOKEN);
+    const line = toCurl(request("credentials", { host_name: "it's" }), TOKEN);
     expect(line).toBe(`curl -sS -i 'http://h/v5/p/asset/users?host_name=it'\\''s' -H "X-Auth-Token: $HSS_TOKEN"`);
   });
 });

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { documentedResponse, isObject, loadModel, type JsonObject, type OperationModel, type SpecModel } from "@hss-kit/spec";
+import { checkCredentials, type MockCredentials } from "../auth/credentials.js";
 import { generateRecords, knownValues, type StoredRecord } from "./dataset.js";
 import { SLOW_ANSWER_MS, type Fault } from "./faults.js";
 import { ParameterProblem, readParameters } from "./query.js";
@@ -18,8 +19,10 @@ export interface StatefulMockOptions {
   specPath?: string;
   /** Seed of the generated data: the same seed serves the same records. Default 1. */
   seed?: number;
-  /** The only `X-Auth-Token` accepted. Without it, any non-empty token (or an `Authorization` header) is. */
+  /** The only `X-Auth-Token` accepted. Without it or `keys`, any non-empty token (or `Authorization` header) is. */
   token?: string;
+  /** AK/SK pairs (access key to secret key): a signed request must verify under one of them. */
+  keys?: ReadonlyMap<string, string>;
   /** The only project whose records are served; others get 403. Without it, every project has the same records. */
   projectId?: string;
   /** Breaks one rule of the spec, to prove that a contract check catches it; see `FAULTS`. */
@@ -101,6 +104,15 @@ function fitsField(schema: JsonObject, value: string | number | boolean): boolea
     && (!Array.isArray(schema.enum) || schema.enum.includes(value));
 }
 
+/** The request target with only the query parameters the operation declares (the `auth.query-unsigned` fault). */
+function declaredOnly(target: string, operation: OperationModel): string {
+  const at = target.indexOf("?");
+  if (at === -1) return target;
+  const declared = new Set(operation.parameters.filter((p) => p.in === "query").map((p) => p.name));
+  const kept = target.slice(at + 1).split("&").filter((pair) => declared.has(decodeURIComponent(pair.split("=", 1)[0]!.replace(/\+/g, " "))));
+  return `${target.slice(0, at)}${kept.length ? `?${kept.join("&")}` : ""}`;
+}
+
 /** Data sets kept at once: a required filter can take any value, so the cache must not grow without bound. */
 const MAX_DATASETS = 256;
 
@@ -115,7 +127,11 @@ const MAX_REMEMBERED_REQUESTS = 10_000;
 export async function startStatefulMock(options: StatefulMockOptions = {}): Promise<RunningStatefulMock> {
   const model = loadModel(options.specPath);
   const seed = options.seed ?? 1;
-  const { fault, token, projectId } = options;
+  const { fault, projectId } = options;
+  const credentials: MockCredentials = {
+    ...(options.token !== undefined ? { token: options.token } : {}),
+    ...(options.keys !== undefined ? { keys: options.keys } : {}),
+  };
   const routes = model.operations.map(routeOf);
   const scopes = new Map<string, Set<string>>();
   for (const operation of model.operations) {
@@ -147,15 +163,20 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
     send(response, refusal.status, body, requestId);
   };
 
-  const authorized = (request: IncomingMessage): boolean => {
-    const header = request.headers["x-auth-token"];
-    const given = typeof header === "string" ? header : undefined;
-    if (given === undefined) {
-      if (fault === "auth.no-auth") return true;
-      return token === undefined && typeof request.headers.authorization === "string" && request.headers.authorization !== "";
-    }
-    if (given === "") return fault === "auth.empty-token";
-    return token === undefined || given === token || fault === "auth.any-token";
+  /** Why the request's credentials are refused, or undefined; each auth fault is a one-line slip of this. */
+  const refusal = (request: IncomingMessage, operation: OperationModel): Refusal | undefined => {
+    const token = request.headers["x-auth-token"];
+    if (token === undefined && request.headers.authorization === undefined && fault === "auth.no-auth") return undefined;
+    if (token === "" && fault === "auth.empty-token") return undefined;
+    if (typeof token === "string" && token !== "" && fault === "auth.any-token") return undefined;
+    const verified = fault === "auth.query-unsigned" ? { ...request, url: declaredOnly(request.url ?? "/", operation), headers: request.headers } : request;
+    const reason = checkCredentials(verified, credentials, {
+      acceptAnySignature: fault === "auth.any-signature",
+      broken: { dateWindow: fault === "auth.no-date-window" },
+    })?.reason;
+    if (reason === undefined) return undefined;
+    const status = fault === "auth.signed-header-400" && reason.includes("signed header") ? 400 : 401;
+    return new Refusal(status, `Incorrect IAM authentication information: ${reason}.`);
   };
 
   const answer = (request: IncomingMessage, response: ServerResponse, requestId: string) => {
@@ -167,9 +188,8 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
     }
     const { operation } = route;
     try {
-      if (!authorized(request)) {
-        throw new Refusal(401, "Incorrect IAM authentication information: the token is missing, expired or invalid.");
-      }
+      const refused = refusal(request, operation);
+      if (refused !== undefined) throw refused;
       const match = route.pattern.exec(url.pathname)!;
       const path = new Map<string, string>();
       route.pathNames.forEach((name, index) => {
