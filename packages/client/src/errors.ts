@@ -57,6 +57,8 @@ export interface HssApiErrorDetails extends HssRequestContext {
   requestId?: string | undefined;
   /** The `Retry-After` header in milliseconds, when the response had a valid one. */
   retryAfterMs?: number | undefined;
+  /** `encoded_authorization_message` of the body (flat or nested), on a policy denial. */
+  encodedAuthorizationMessage?: string | undefined;
   /** The response headers, lower-case names, credentials redacted. */
   headers?: Readonly<Record<string, string>>;
   /** The parsed error body (or its text when it is not JSON), credentials redacted. */
@@ -89,6 +91,11 @@ export class HssApiError extends HssRequestError {
   readonly headers: Readonly<Record<string, string>>;
   /** The parsed error body (or its text when it is not JSON), credentials redacted. */
   readonly body: unknown;
+  /**
+   * On a 403 policy denial, the encoded reason (`encoded_authorization_message`, flat or in an
+   * IAM-style nested `error`), which IAM's "decode authorization message" API turns into words.
+   */
+  readonly encodedAuthorizationMessage: string | undefined;
 
   constructor(details: HssApiErrorDetails, problem = apiProblem(details)) {
     super(details, problem);
@@ -98,6 +105,7 @@ export class HssApiError extends HssRequestError {
     this.requestId = details.requestId;
     this.headers = details.headers ?? {};
     this.body = details.body;
+    this.encodedAuthorizationMessage = details.encodedAuthorizationMessage;
   }
 }
 

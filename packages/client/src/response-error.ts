@@ -82,10 +82,15 @@ export function errorFromResponse(
   request: { operationId: string; method: string; url: string },
   redactor: Redactor,
 ): HssApiError {
-  const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  const text = (key: string) => {
-    const value = fields[key];
-    return typeof value === "string" && value !== "" ? redactor.text(value) : undefined;
+  const flat = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+  // IAM and some gateways nest their error: { "error": { "code", "message", "encoded_authorization_message" } }.
+  const nested = typeof flat.error === "object" && flat.error !== null ? (flat.error as Record<string, unknown>) : {};
+  const text = (...keys: Array<[Record<string, unknown>, string]>) => {
+    for (const [fields, key] of keys) {
+      const value = fields[key];
+      if (typeof value === "string" && value !== "") return redactor.text(value);
+    }
+    return undefined;
   };
   const requestId = received.headers.get("X-Request-Id");
   const headers: Record<string, string> = {};
@@ -94,9 +99,10 @@ export function errorFromResponse(
   });
   return apiErrorFor({
     status: received.status,
-    errorCode: text("error_code"),
-    errorMsg: text("error_msg"),
-    requestId: requestId ? redactor.text(requestId) : text("request_id"),
+    errorCode: text([flat, "error_code"], [nested, "code"]),
+    errorMsg: text([flat, "error_msg"], [nested, "message"]),
+    encodedAuthorizationMessage: text([flat, "encoded_authorization_message"], [nested, "encoded_authorization_message"]),
+    requestId: requestId ? redactor.text(requestId) : text([flat, "request_id"]),
     retryAfterMs: parseRetryAfter(received.headers.get("Retry-After"), Date.now()),
     operationId: request.operationId,
     method: request.method,

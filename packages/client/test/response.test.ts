@@ -55,6 +55,17 @@ describe("HssApiError", () => {
     expect(api.headers["x-request-id"]).toBe("req-2");
   });
 
+  it.each([
+    ["flat", { error_code: "HSS.0010", error_msg: "Access denied.", encoded_authorization_message: "enc-123" }],
+    ["IAM-style nested", { error: { code: "IAM.0003", message: "Policy doesn't allow hss:assets:list.", encoded_authorization_message: "enc-123" } }],
+  ])("reads a %s error body: code, message and the encoded authorization message", async (_shape, body) => {
+    const { hss } = client(() => json(403, body));
+    const error = (await hss.listPorts({ host_id: "h1" }).catch((e: unknown) => e)) as HssApiError;
+    const fields = "error" in body ? { errorCode: body.error.code, errorMsg: body.error.message } : { errorCode: body.error_code, errorMsg: body.error_msg };
+    expect(error).toMatchObject({ status: 403, ...fields, encodedAuthorizationMessage: "enc-123" });
+    expect(error.message).toContain(fields.errorCode);
+  });
+
   it("redacts a credential anywhere in them", async () => {
     const { hss } = client(() => json(401, { error_code: "APIGW.0301", error_msg: "bad", echoed: [`X-Auth-Token: ${TOKEN}`] }, { "X-Echo": TOKEN }));
     const error = (await hss.listPorts({ host_id: "h1" }).catch((e: unknown) => e)) as HssApiError;
