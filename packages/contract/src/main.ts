@@ -24,7 +24,7 @@ export interface CliIo {
 export const USAGE = `Usage:
   hss-contract --base-url URL --project-id ID --token TOKEN [options]
   hss-contract --base-url URL --project-id ID --access-key AK --secret-key SK [--security-token T] [options]
-  hss-contract proxy --upstream URL [--port N] [--host ADDRESS] [--upstream-timeout MS] [--max-body-bytes N]
+  hss-contract proxy --upstream URL [--port N] [--host ADDRESS] [--upstream-timeout MS] [--max-body-bytes N] [--access-key AK --secret-key SK]
 
 Holds an implementation of the HSS v5 API to the spec and reports every check.
 
@@ -52,6 +52,8 @@ Proxy options:
   --upstream URL          the implementation to put behind Prism's validation proxy
   --upstream-timeout MS   how long the upstream may take to answer, body included (default 30000); then 504
   --max-body-bytes N      most bytes of one upstream body after decompression (default 16777216); then 502
+  --access-key AK --secret-key SK
+                          accept only requests signed with this pair, and re-sign each for the upstream
 
 Exit status: 0 every check passed, 1 a check failed, 2 usage error or unreachable target.`;
 
@@ -162,11 +164,18 @@ async function proxyCommand(args: string[], io: CliIo): Promise<number> {
     host: { type: "string" },
     "upstream-timeout": { type: "string" },
     "max-body-bytes": { type: "string" },
+    "access-key": { type: "string" },
+    "secret-key": { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
+  }
+  const accessKey = (values["access-key"] as string | undefined) ?? io.env.HUAWEICLOUD_SDK_AK;
+  const secretKey = (values["secret-key"] as string | undefined) ?? io.env.HUAWEICLOUD_SDK_SK;
+  if ((accessKey === undefined) !== (secretKey === undefined) || accessKey === "" || secretKey === "") {
+    throw new UsageError("proxy takes --access-key and --secret-key together, both non-empty (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK).");
   }
   const upstream = values.upstream as string | undefined;
   if (upstream === undefined) throw new UsageError("proxy needs --upstream URL: the implementation to validate.");
@@ -186,6 +195,7 @@ async function proxyCommand(args: string[], io: CliIo): Promise<number> {
     upstreamTimeoutMs,
     maxUpstreamBodyBytes,
     ...(values.host ? { host: values.host as string } : {}),
+    ...(accessKey !== undefined && secretKey !== undefined ? { keyPair: { accessKey, secretKey } } : {}),
   });
   io.stdout(
     `hss-contract proxy: Prism validation proxy listening on ${proxy.url}, forwarding to ${upstream}\n` +

@@ -16,6 +16,11 @@ export interface ProxyOptions {
   upstreamTimeoutMs?: number;
   /** Most bytes of one upstream body, after decompression, before the proxy answers 502 (`--max-body-bytes`); 16 MiB by default. */
   maxUpstreamBodyBytes?: number;
+  /**
+   * A key pair (`--access-key`, `--secret-key`): the proxy accepts only requests signed with it,
+   * and re-signs each for the upstream, whose host is not the one the caller signed.
+   */
+  keyPair?: { accessKey: string; secretKey: string };
 }
 
 /**
@@ -43,5 +48,6 @@ export async function startValidationProxy(options: ProxyOptions): Promise<Runni
     logLevel: "silent",
     ...(options.upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
     ...(options.maxUpstreamBodyBytes !== undefined ? { maxUpstreamBodyBytes: options.maxUpstreamBodyBytes } : {}),
+    ...(options.keyPair ? { keys: new Map([[options.keyPair.accessKey, options.keyPair.secretKey]]), resignWith: options.keyPair } : {}),
   });
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operationById } from "@hss-kit/spec";
 import { loadModel, startValidationProxy, UsageError } from "../src/index.js";
-import { startTarget, type Target } from "./fixtures/target.js";
+import { signRequest } from "@hss-kit/client";
+import { startTarget, TARGET_KEYS, type Target } from "./fixtures/target.js";
 
 describe("startValidationProxy", () => {
   let faulty: Target;
@@ -28,6 +29,27 @@ describe("startValidationProxy", () => {
       location: ["response", "body", "data_list", "0", first.name],
       message: expect.stringContaining(`must be ${String(first.schema.type)}`) as unknown,
     }));
+  });
+
+  it("with a key pair, accepts only signed requests and re-signs them for an upstream that verifies signatures", async () => {
+    const upstream = await startTarget();
+    const signing = await startValidationProxy({ upstream: upstream.url, keyPair: TARGET_KEYS });
+    try {
+      const path = `/v5/${upstream.projectId}/asset/users?limit=10`;
+      const url = new URL(`${signing.url}${path}`);
+      const signed = await signRequest({ method: "GET", url, ...TARGET_KEYS });
+      const through = await fetch(url, { headers: { ...signed } });
+      expect(through.status).toBe(200);
+      const direct = await fetch(`${upstream.url}${path}`, { headers: { "X-Auth-Token": upstream.token } });
+      expect(await through.json()).toEqual(await direct.json());
+      const unsigned = await fetch(url, { headers: { "X-Auth-Token": upstream.token } });
+      expect(unsigned.status).toBe(401);
+      const wrong = await signRequest({ method: "GET", url, accessKey: TARGET_KEYS.accessKey, secretKey: "not-the-secret" });
+      expect((await fetch(url, { headers: { ...wrong } })).status).toBe(401);
+    } finally {
+      await signing.close();
+      await upstream.close();
+    }
   });
 
   it("refuses an upstream that is not an http(s) URL, naming the flag", async () => {

@@ -39,6 +39,11 @@ export interface MockOptions {
   token?: string;
   /** AK/SK pairs (access key to secret key): a signed request must verify under one of them. */
   keys?: ReadonlyMap<string, string>;
+  /**
+   * With `upstream`: the key pair to re-sign every signed request with before it goes to the
+   * upstream, whose host differs from the one the caller signed.
+   */
+  resignWith?: { accessKey: string; secretKey: string };
 }
 
 /** A running mock server. */
@@ -64,6 +69,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       upstream: new URL(options.upstream),
       timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
       maxBodyBytes: options.maxUpstreamBodyBytes ?? DEFAULT_MAX_UPSTREAM_BODY_BYTES,
+      ...(options.resignWith ? { resign: options.resignWith } : {}),
     });
   }
   const logger = createLogger("hss-mock", { level: options.logLevel ?? "silent" });

@@ -7,6 +7,7 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { signForward } from "./auth/verify.js";
 import { sendError } from "./errors.js";
 
 
@@ -32,6 +33,8 @@ export interface UpstreamGuardOptions {
   upstream: URL;
   timeoutMs: number;
   maxBodyBytes: number;
+  /** A key pair to re-sign every signed request with, for the upstream's host. */
+  resign?: { accessKey: string; secretKey: string };
 }
 
 /** A running upstream guard; `url` is what Prism is told is the upstream. */
@@ -72,6 +75,12 @@ export async function startUpstreamGuard(options: UpstreamGuardOptions): Promise
     if (body === undefined) return sendError(response, 413, "HSSKIT.0413", `The request body is larger than ${maxBodyBytes} bytes.`);
     const signal = AbortSignal.timeout(timeoutMs);
     const target = new URL(request.url ?? "/", upstream.origin);
+    // A signature covers the Host the caller sent to, which is not the upstream's: re-signed here.
+    if (options.resign && headers.get("authorization")?.startsWith("SDK-HMAC-SHA256")) {
+      headers.delete("authorization");
+      headers.delete("x-sdk-date");
+      for (const [name, value] of Object.entries(signForward(request.method ?? "GET", target, options.resign))) headers.set(name, value);
+    }
     let answer: Response;
     try {
       answer = await fetch(target, {

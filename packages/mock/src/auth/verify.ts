@@ -170,3 +170,34 @@ export function verifySignedRequest(
   }
   return { ok: true };
 }
+
+/** The date as X-Sdk-Date: YYYYMMDDTHHMMSSZ, UTC. */
+function sdkDateOf(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+/**
+ * Signs a request for its next hop (the proxy re-signs what it forwards, since the host it sends
+ * to is not the one the caller signed): host and x-sdk-date signed, no body. Returns the headers
+ * to add.
+ */
+export function signForward(
+  method: string,
+  url: URL,
+  key: { accessKey: string; secretKey: string },
+  now = new Date(),
+): { "x-sdk-date": string; authorization: string } {
+  const sdkDate = sdkDateOf(now);
+  const signedList = "host;x-sdk-date";
+  const canonical = [
+    method.toUpperCase(),
+    canonicalPath(url.pathname),
+    canonicalQueryString(url.search.slice(1)),
+    `host:${url.host}\nx-sdk-date:${sdkDate}\n`,
+    signedList,
+    createHash("sha256").update("").digest("hex"),
+  ].join("\n");
+  const toSign = "SDK-HMAC-SHA256\n" + sdkDate + "\n" + createHash("sha256").update(canonical).digest("hex");
+  const signature = createHmac("sha256", Buffer.from(key.secretKey, "utf8")).update(toSign).digest("hex");
+  return { "x-sdk-date": sdkDate, authorization: `SDK-HMAC-SHA256 Access=${key.accessKey}, SignedHeaders=${signedList}, Signature=${signature}` };
+}
