@@ -17,11 +17,12 @@ function isEmpty(record: Readonly<Record<string, string>>): boolean {
 
 /**
  * The authorizer for a client's credentials. The credentials stay in this closure: nothing
- * reachable from the client object holds them.
+ * reachable from the client object holds them. Without a project (the IAM lookup of one), a
+ * signed request carries no X-Project-Id.
  */
 export function createAuthorizer(
   credentials: ResolvedCredentials,
-  projectId: string,
+  projectId: string | undefined,
   crypto: SigningCrypto,
 ): Authorize {
   if (credentials.kind === "token") {
@@ -31,7 +32,7 @@ export function createAuthorizer(
   const { accessKey, secretKey, securityToken } = credentials;
   // The gateway wants the project (and a temporary credential's token) sent and signed; a header
   // the request already carries wins, as middleware may address another project.
-  const required: Record<string, string> = { "x-project-id": projectId };
+  const required: Record<string, string> = projectId === undefined ? {} : { "x-project-id": projectId };
   if (securityToken) required["x-security-token"] = securityToken;
   // Per operation (the base object the caller keeps for it), the signer of its plain requests:
   // no body, no headers of their own, a URL the caller split, so no URL parsing and no canonical

@@ -31,7 +31,8 @@ export interface CallerConfig {
   /** What middleware is told of the client's options, as openapi-fetch tells it. */
   middlewareOptions: MergedOptions;
   baseUrl: string;
-  projectId: string;
+  /** The project ID, or how to find it (through IAM) before the first call. */
+  projectId: string | (() => Promise<string>);
   transport: Transport;
   redactor: Redactor;
   region: string | undefined;
@@ -85,26 +86,34 @@ export function createCaller(config: CallerConfig): CallOperation {
   const querySerializer = createQuerySerializer();
   const baseUrl = removeTrailingSlash(config.baseUrl);
 
-  const compiled = {} as Record<OperationId, CompiledOperation>;
-  for (const id of Object.keys(operations) as OperationId[]) {
-    const descriptor: OperationDescriptor = operations[id];
-    const layout = layoutOf(descriptor);
-    // openapi-fetch serializes path parameters over the base URL and path together; project_id
-    // is the same on every call, so it is filled in here, the same way.
-    const prefix = defaultPathSerializer(`${baseUrl}${descriptor.path}`, { project_id: config.projectId });
-    const hasPathParams = [...layout.location.values()].includes("path");
-    compiled[id] = {
-      descriptor,
-      method: descriptor.method.toUpperCase(),
-      layout,
-      prefix,
-      hasPathParams,
-      base: hasPathParams ? undefined : baseOf(prefix),
-      hasHeaderParams: [...layout.location.values()].includes("header"),
-      validate: config.validate ? compileValidator(id, descriptor, mayShow) : undefined,
-      sendable: compileSendableCheck(id, descriptor, mayShow),
-    };
-  }
+  /** What every operation's call needs, worked out once the project is known. */
+  const compile = (projectId: string): Record<OperationId, CompiledOperation> => {
+    const table = {} as Record<OperationId, CompiledOperation>;
+    for (const id of Object.keys(operations) as OperationId[]) {
+      const descriptor: OperationDescriptor = operations[id];
+      const layout = layoutOf(descriptor);
+      // openapi-fetch serializes path parameters over the base URL and path together; project_id
+      // is the same on every call, so it is filled in here, the same way.
+      const prefix = defaultPathSerializer(`${baseUrl}${descriptor.path}`, { project_id: projectId });
+      const hasPathParams = [...layout.location.values()].includes("path");
+      table[id] = {
+        descriptor,
+        method: descriptor.method.toUpperCase(),
+        layout,
+        prefix,
+        hasPathParams,
+        base: hasPathParams ? undefined : baseOf(prefix),
+        hasHeaderParams: [...layout.location.values()].includes("header"),
+        validate: config.validate ? compileValidator(id, descriptor, mayShow) : undefined,
+        sendable: compileSendableCheck(id, descriptor, mayShow),
+      };
+    }
+    return table;
+  };
+  const { projectId } = config;
+  let compiled = typeof projectId === "string" ? compile(projectId) : undefined;
+  /** The table once the project is found; only a client without a project ID waits for it. */
+  const compiledLater = async () => (compiled ??= compile(await (projectId as () => Promise<string>)()));
 
   /** The request openapi-fetch would build from these parameters, as plain data. */
   function outgoing(operation: CompiledOperation, params: GroupedParams): OutgoingRequest {
@@ -153,7 +162,7 @@ export function createCaller(config: CallerConfig): CallOperation {
   }
 
   return async (operationId, params, options) => {
-    const operation = compiled[operationId];
+    const operation = (compiled ?? (await compiledLater()))[operationId];
     assertParamsObject(operationId, params, mayShow);
     checkOptionNames(operationId, options, CALL_OPTION_NAMES);
     const given = withDefaults(operation.layout, params ?? {}, config.region);

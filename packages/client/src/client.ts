@@ -7,12 +7,14 @@ import { openCallScope, sleep } from "./abort.js";
 import { createAuthorizer } from "./auth.js";
 import { createCaller } from "./caller.js";
 import { processEnv, resolveCredentials, resolveProjectId } from "./credentials.js";
+import { endpointFor } from "./endpoint.js";
 import { operations, type OperationId, type OperationMethods } from "./generated/operations.js";
 import { HssTimeoutError } from "./errors.js";
 import {
   baseUrlOf,
   checkClientOptionNames,
   checkTimeout,
+  iamEndpointOption,
   maxResponseBytesOf,
   regionOf,
   retryPolicyOf,
@@ -27,7 +29,8 @@ import type { Paginators } from "./paginate/types.js";
 import { withProjectId } from "./raw.js";
 import { createRedactor } from "./redact.js";
 import { defaultCrypto } from "./signing/index.js";
-import { createTransport, outgoingOf, toResponse } from "./transport.js";
+import { createProjectLookup, iamEndpointOf } from "./project.js";
+import { createTransport, outgoingOf, toResponse, type Authorize } from "./transport.js";
 import type { HssPaths } from "./types.js";
 
 /** A client of the HSS v5 API: one method per operation, `paginate` walkers, and the raw openapi-fetch client. */
@@ -57,9 +60,12 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
   checkClientOptionNames(options);
   const env = processEnv();
   const credentials = resolveCredentials(options.credentials, env);
-  const projectId = resolveProjectId(options.projectId, env);
   const region = regionOf(options);
   const baseUrl = baseUrlOf(options);
+  // Without a project ID, one is found through IAM: it takes a signature and the region's name.
+  const iamEndpoint = iamEndpointOption(options, region === undefined ? undefined : iamEndpointOf(endpointFor(region)));
+  const canDiscover = credentials.kind === "accessKey" && region !== undefined && iamEndpoint !== undefined;
+  const projectId = resolveProjectId(options.projectId, env, canDiscover);
   const policy = retryPolicyOf(options);
   const timeoutMs = checkTimeout("timeout", options.timeout);
   const validate = validateOption(options.validate);
@@ -68,12 +74,12 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     credentials.kind === "token" ? [credentials.token] : [credentials.secretKey, credentials.securityToken],
   );
   const userFetch = options.fetch;
-  const transport = createTransport({
+  const transportWith = (authorize: Authorize) => createTransport({
     // A fetch given in the options takes one Request per attempt; the default fetch takes the URL
     // and init as they are, so the operation methods build no Request at all. Looked up per
     // request, so a fetch patched in after the client was made (mocks, tracing) is used.
     fetch: userFetch ? (input, init) => userFetch(new Request(input, init)) : (input, init) => globalThis.fetch(input, init),
-    authorize: createAuthorizer(credentials, projectId, defaultCrypto),
+    authorize,
     policy,
     redactor,
     maxResponseBytes,
@@ -82,6 +88,26 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     sleep,
     now: () => Date.now(),
   });
+  // Until IAM gives the project, requests are signed without one (the IAM lookup itself).
+  let authorize = createAuthorizer(credentials, projectId, defaultCrypto);
+  const transport = transportWith((request) => authorize(request));
+  const project: string | (() => Promise<string>) =
+    projectId ??
+    (() => {
+      const lookup = createProjectLookup({
+        transport: transportWith(createAuthorizer(credentials, undefined, defaultCrypto)),
+        iamEndpoint: iamEndpoint!,
+        region: region!,
+        redactor,
+        timeoutMs,
+        maxRetries: policy.maxRetries,
+      });
+      return async () => {
+        const found = await lookup();
+        authorize = createAuthorizer(credentials, found, defaultCrypto);
+        return found;
+      };
+    })();
 
   // Calls made through `raw` get the client's timeout and retries; their signal is the request's.
   // (The operation methods call the transport themselves, with the call's options.)
@@ -111,7 +137,7 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     middleware.eject(...removed);
   };
   if (options.middleware) base.use(...options.middleware);
-  const raw = withProjectId(base, projectId);
+  const raw = withProjectId(base, project);
 
   const call = createCaller({
     middleware,
@@ -124,7 +150,7 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
       pathSerializer: defaultPathSerializer,
     }),
     baseUrl,
-    projectId,
+    projectId: project,
     transport,
     redactor,
     region,

@@ -108,14 +108,14 @@ export function resolveCredentials(credentials: HssCredentials | undefined, env:
 }
 
 /** The project ID goes into every path: one that URL normalisation would remove sends every call elsewhere. */
-function checkedPathSegment(source: string, value: string): string {
+export function checkedPathSegment(source: string, value: string): string {
   const allowed = unsendable(value, "path");
   if (allowed !== undefined) throw new HssConfigurationError(`${source} must be ${allowed}; got ${JSON.stringify(value)}.`);
   return value;
 }
 
 /** The project of the options, or else that of the environment. */
-export function resolveProjectId(projectId: string | undefined, env: Environment): string {
+export function resolveProjectId(projectId: string | undefined, env: Environment, canDiscover = false): string | undefined {
   if (projectId !== undefined) {
     if (!isText(projectId)) {
       throw new HssConfigurationError(`projectId must be a non-empty string; got ${JSON.stringify(projectId)}.`);
@@ -124,7 +124,11 @@ export function resolveProjectId(projectId: string | undefined, env: Environment
   }
   const fromEnv = env[ENV.projectId];
   if (!isText(fromEnv)) {
-    throw new HssConfigurationError(`No project: pass projectId or set ${ENV.projectId}.`);
+    // With AK/SK and a region the project is found through IAM on the first call.
+    if (canDiscover) return undefined;
+    throw new HssConfigurationError(
+      `No project: pass projectId or set ${ENV.projectId} (or sign with AK/SK and give a region, and the project is found through IAM).`,
+    );
   }
   return checkedPathSegment(ENV.projectId, fromEnv);
 }

@@ -17,8 +17,17 @@ export interface HssClientOptions {
   region?: HssRegion | (string & {});
   /** Overrides the endpoint that `region` gives: a proxy, a private gateway or a mock. */
   baseUrl?: string;
-  /** The project every call addresses. Defaults to `HUAWEICLOUD_SDK_PROJECT_ID`. */
+  /**
+   * The project every call addresses. Defaults to `HUAWEICLOUD_SDK_PROJECT_ID`; without either,
+   * a client that signs with AK/SK finds it through IAM (see `iamEndpoint`) on its first call.
+   */
   projectId?: string;
+  /**
+   * Where to find the project ID when none is given (AK/SK only): IAM's endpoint, by default the
+   * region's `https://iam.{region}.myhuaweicloud.com` (`.eu` for eu-west-101). For private
+   * clouds and tests.
+   */
+  iamEndpoint?: string;
   /**
    * An IAM token, or an access key pair whose requests are signed. Defaults to
    * `HUAWEICLOUD_SDK_AK`, `HUAWEICLOUD_SDK_SK` and `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
@@ -70,6 +79,7 @@ const CLIENT_OPTION_NAMES: Record<keyof HssClientOptions, true> = {
   region: true,
   baseUrl: true,
   projectId: true,
+  iamEndpoint: true,
   credentials: true,
   validate: true,
   maxRetries: true,
@@ -124,6 +134,16 @@ export function checkTimeout(option: string, value: unknown, fallback: number = 
 /** The `maxRetries` option, checked. */
 export function checkMaxRetries(option: string, value: unknown, fallback: number = DEFAULTS.maxRetries): number {
   return integerOption(option, value, 0, fallback);
+}
+
+/** The `iamEndpoint` option, checked; the region's IAM endpoint when absent. */
+export function iamEndpointOption(options: HssClientOptions, fallback: string | undefined): string | undefined {
+  if (options.iamEndpoint === undefined) return fallback;
+  const url = absoluteUrl(options.iamEndpoint);
+  if (url === undefined || url.username || url.password || url.search || url.hash) {
+    refuse("iamEndpoint", options.iamEndpoint, "an absolute URL without user:password, query or fragment, such as https://iam.cn-north-4.myhuaweicloud.com");
+  }
+  return options.iamEndpoint;
 }
 
 /** The client's options, checked for unknown names (their values are checked one by one). */

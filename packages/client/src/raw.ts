@@ -10,19 +10,21 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TR
 type Init = { params?: { path?: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
 type Call = (url: string, init?: Init) => Promise<unknown>;
 
-/** The openapi-fetch client with `project_id` filled in on every call. */
-export function withProjectId(client: Client<HssPaths>, projectId: string): Client<HssPaths> {
-  const fill = (init: Init = {}): Init => ({
+/** The openapi-fetch client with `project_id` filled in on every call (once IAM gave it, when it had to). */
+export function withProjectId(client: Client<HssPaths>, project: string | (() => Promise<string>)): Client<HssPaths> {
+  const withProject = (init: Init, projectId: string): Init => ({
     ...init,
     params: { ...init.params, path: { project_id: projectId, ...init.params?.path } },
   });
+  const fill = (init: Init = {}): Init | Promise<Init> =>
+    typeof project === "string" ? withProject(init, project) : project().then((projectId) => withProject(init, projectId));
   const untyped = client as unknown as Record<(typeof METHODS)[number], Call> & {
     request: (method: string, url: string, init?: Init) => Promise<unknown>;
   };
   const wrapped: Record<string, unknown> = {
     ...client,
-    request: (method: string, url: string, init?: Init) => untyped.request(method, url, fill(init)),
+    request: async (method: string, url: string, init?: Init) => untyped.request(method, url, await fill(init)),
   };
-  for (const method of METHODS) wrapped[method] = (url: string, init?: Init) => untyped[method](url, fill(init));
+  for (const method of METHODS) wrapped[method] = async (url: string, init?: Init) => untyped[method](url, await fill(init));
   return wrapped as unknown as Client<HssPaths>;
 }

@@ -391,7 +391,7 @@ describe("construction", () => {
     const attempt = () => client(undefined, { token: "misplaced-token-value" } as never);
     expect(attempt).toThrow(
       new HssConfigurationError(
-        "createHssClient has no option token; the options are region, baseUrl, projectId, credentials, validate, maxRetries, retryDelay, timeout, maxResponseBytes, middleware, fetch.",
+        "createHssClient has no option token; the options are region, baseUrl, projectId, iamEndpoint, credentials, validate, maxRetries, retryDelay, timeout, maxResponseBytes, middleware, fetch.",
       ),
     );
     expect(() => client(undefined, { retryDelay: { initial: 5 } as never })).toThrow(

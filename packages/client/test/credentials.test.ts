@@ -49,7 +49,9 @@ describe("credentials from the environment", () => {
   it("names the missing project", () => {
     clearEnv();
     expect(() => build({ credentials: { token: "t" } })).toThrow(
-      new HssConfigurationError("No project: pass projectId or set HUAWEICLOUD_SDK_PROJECT_ID."),
+      new HssConfigurationError(
+        "No project: pass projectId or set HUAWEICLOUD_SDK_PROJECT_ID (or sign with AK/SK and give a region, and the project is found through IAM).",
+      ),
     );
   });
 
