@@ -39,10 +39,13 @@ export async function createHssClient() {
  */
 export async function loadSigning() {
   const root = await loadClient();
-  if (typeof root.signRequest === "function") return { api: root, from: "@hss-kit/client" };
+  // The root exports signRequest for users (with its default crypto); the bench also times each
+  // crypto on its own, so it takes the root only when that exports them too.
+  const complete = (/** @type {Record<string, any>} */ api) => typeof api.signRequest === "function" && (api.nodeCrypto ?? api.defaultCrypto) && (api.createWebCrypto ?? api.webCrypto);
+  if (complete(root)) return { api: root, from: "@hss-kit/client" };
   try {
     const sub = /** @type {Record<string, any>} */ (await import("@hss-kit/client/signing"));
-    if (typeof sub.signRequest === "function") return { api: sub, from: "@hss-kit/client/signing" };
+    if (complete(sub)) return { api: sub, from: "@hss-kit/client/signing" };
   } catch {
     // not exported there either
   }
