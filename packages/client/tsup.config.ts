@@ -1,20 +1,21 @@
 // Two builds of the same entry: the default one for browsers, Deno, Bun and edge runtimes signs
 // with Web Crypto; the one the "node" export condition selects signs with node:crypto, which is
-// about 12 times faster per signature on Node. Only src/signing/crypto.ts differs between them.
+// about 12 times faster per signature on Node, and honours HTTP(S)_PROXY. Only the modules with a
+// `.node.ts` twin (src/signing/crypto.ts, src/env-proxy.ts) differ between them.
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { defineConfig, type Options } from "tsup";
 
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 
-/** Resolves src/signing's "./crypto.js" seam to its node:crypto variant. */
-const nodeCrypto: Plugin = {
-  name: "hss-node-crypto",
+/** Resolves a relative "./name.js" import to its "name.node.ts" twin, where the twin exists. */
+const nodeVariants: Plugin = {
+  name: "hss-node-variants",
   setup(build) {
-    build.onResolve({ filter: /^\.\/crypto\.js$/ }, (args) =>
-      dirname(args.importer).endsWith(join("src", "signing"))
-        ? { path: join(dirname(args.importer), "crypto.node.ts") }
-        : undefined,
-    );
+    build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
+      const twin = join(dirname(args.importer), args.path.replace(/\.js$/, ".node.ts"));
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
   },
 };
 
@@ -32,5 +33,5 @@ const shared: Options = {
 
 export default defineConfig([
   { ...shared, outDir: "dist", platform: "neutral", dts: true },
-  { ...shared, outDir: "dist/node", platform: "node", target: "node20", esbuildPlugins: [nodeCrypto] },
+  { ...shared, outDir: "dist/node", platform: "node", target: "node20", esbuildPlugins: [nodeVariants], external: ["undici"] },
 ]);

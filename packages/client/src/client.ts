@@ -8,6 +8,7 @@ import { createAuthorizer } from "./auth.js";
 import { createCaller } from "./caller.js";
 import { processEnv, resolveCredentials, resolveProjectId } from "./credentials.js";
 import { endpointFor } from "./endpoint.js";
+import { proxyFetchFromEnv } from "./env-proxy.js";
 import { operations, type OperationId, type OperationMethods } from "./generated/operations.js";
 import { HssTimeoutError } from "./errors.js";
 import {
@@ -73,12 +74,16 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
   const redactor = createRedactor(
     credentials.kind === "token" ? [credentials.token] : [credentials.secretKey, credentials.securityToken],
   );
+  // A fetch of the caller's wins; otherwise, on Node, HTTP(S)_PROXY is honoured as curl does.
   const userFetch = options.fetch;
+  const proxyFetch = userFetch ? undefined : proxyFetchFromEnv(env);
   const transportWith = (authorize: Authorize) => createTransport({
     // A fetch given in the options takes one Request per attempt; the default fetch takes the URL
     // and init as they are, so the operation methods build no Request at all. Looked up per
     // request, so a fetch patched in after the client was made (mocks, tracing) is used.
-    fetch: userFetch ? (input, init) => userFetch(new Request(input, init)) : (input, init) => globalThis.fetch(input, init),
+    fetch: userFetch
+      ? (input, init) => userFetch(new Request(input, init))
+      : (proxyFetch ?? ((input, init) => globalThis.fetch(input, init))),
     authorize,
     policy,
     redactor,

@@ -110,15 +110,18 @@ describe("the packed package", () => {
     );
   });
 
-  it("has no workspace: ranges and depends on openapi-fetch alone", async () => {
+  it("has no workspace: ranges and depends on openapi-fetch, and undici for Node's proxy variables", async () => {
     const manifest = JSON.parse(await readFile(join(scratch, "node_modules", "@hss-kit", "client", "package.json"), "utf8"));
-    expect(manifest.dependencies).toEqual({ "openapi-fetch": expect.any(String) });
+    expect(manifest.dependencies).toEqual({ "openapi-fetch": expect.any(String), undici: expect.any(String) });
     expect(JSON.stringify(manifest)).not.toContain("workspace:");
   });
 
   it("keeps node:crypto out of the browser build, and in the Node build", async () => {
     const read = (file: string) => readFile(join(scratch, "node_modules", "@hss-kit", "client", "dist", file), "utf8");
-    for (const file of ["index.js", "index.cjs"]) expect(await read(file)).not.toMatch(/["']node:/);
+    for (const file of ["index.js", "index.cjs"]) {
+      expect(await read(file)).not.toMatch(/["']node:/);
+      expect(await read(file)).not.toContain("undici");
+    }
     expect(await read("node/index.js")).toContain('from "node:crypto"');
     expect(await read("node/index.cjs")).toContain('require("node:crypto")');
   });
