@@ -179,3 +179,6 @@ export const referenceRegions = [
   "la-south-2", "la-north-2", "tr-west-1", "ae-ad-1", "me-east-1", "my-kualalumpur-1",
   "eu-west-101", "ru-moscow-1",
 ];
+
+/** The HSS regions of the official Node SDK 3.1.209, Go SDK and Python SDK (all three the same). */
+export const sdkRegions = referenceRegions.filter((region) => region !== "af-north-1" && region !== "ap-southeast-5");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isObject, RULE_KEYWORDS, type OperationModel } from "../src/index.js";
 import { model } from "./load-spec.js";
-import { referenceRegions, seedOperations } from "./seed-facts.js";
+import { referenceRegions, sdkRegions, seedOperations } from "./seed-facts.js";
 
 const { document } = model;
 const components = document.components as any;
@@ -110,6 +110,13 @@ describe("the spec against the seed documents", () => {
   it("shares one error schema with error_code and error_msg required", () => {
     expect(components.schemas.Error.required).toEqual(["error_code", "error_msg"]);
     expect(Object.keys(components.schemas.Error.properties)).toEqual(["error_code", "error_msg", "request_id"]);
+  });
+
+  it("marks the regions the official SDKs do not list for HSS", () => {
+    const servers = (document.servers as Array<{ variables?: { region?: { enum: string[]; "x-hss-not-in-sdks"?: string[] } } }>);
+    const region = servers[0]!.variables!.region!;
+    const all = [...region.enum, ...model.servers.slice(1).map((server) => /hss\.([^.]+)\./.exec(server.url)![1]!)];
+    expect([...region["x-hss-not-in-sdks"]!].sort()).toEqual(all.filter((r) => !sdkRegions.includes(r)).sort());
   });
 
   it("lists every reference region as a server, eu-west-101 on its own domain", () => {
