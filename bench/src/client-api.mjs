@@ -75,3 +75,29 @@ export async function loadSigning() {
   const api = /** @type {Record<string, any>} */ (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`));
   return { api, from: "packages/client/src/signing (not exported by the package build; bundled from source)" };
 }
+
+/**
+ * The authorizer the operation methods run on every attempt (packages/client/src/auth.ts, with
+ * node:crypto), bundled from source: it is internal to the package, and its per-operation
+ * template signer is what a signed call really costs.
+ * @returns {Promise<{ createAuthorizer: Function, nodeCrypto: any }>}
+ */
+export async function loadAuthorizer() {
+  const src = `${ROOT}/packages/client/src`;
+  mkdirSync(CACHE, { recursive: true });
+  const outfile = `${CACHE}client-authorizer.mjs`;
+  await build({
+    stdin: {
+      contents: [`export { createAuthorizer } from ${JSON.stringify(`${src}/auth.ts`)};`, `export { nodeCrypto } from ${JSON.stringify(`${src}/signing/crypto-node.ts`)};`].join("\n"),
+      resolveDir: src,
+      loader: "ts",
+    },
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "silent",
+  });
+  return /** @type {any} */ (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`));
+}
