@@ -53,18 +53,27 @@ export async function loadSigning() {
   if (!existsSync(`${dir}/index.ts`)) {
     throw new Error("@hss-kit/client exports no signRequest (neither from the root nor from ./signing) and has no src/signing/index.ts");
   }
-  mkdirSync(CACHE, { recursive: true });
-  const outfile = `${CACHE}client-signing.mjs`;
   const nodeCryptoFile = ["crypto-node.ts", "crypto.node.ts"].find((f) => existsSync(`${dir}/${f}`));
+  const api = await bundleFromSource("client-signing.mjs", dir, [
+    `export * from ${JSON.stringify(`${dir}/index.ts`)};`,
+    ...(nodeCryptoFile ? [`export * from ${JSON.stringify(`${dir}/${nodeCryptoFile}`)};`] : []),
+  ]);
+  return { api, from: "packages/client/src/signing (not exported by the package build; bundled from source)" };
+}
+
+/**
+ * Bundles a module of the given export lines from the client's TypeScript sources with esbuild
+ * into bench/.cache/, for Node 20 (which cannot run TypeScript), and imports it afresh.
+ * @param {string} name file name in the cache
+ * @param {string} resolveDir where the lines' imports resolve from
+ * @param {string[]} lines
+ * @returns {Promise<Record<string, any>>}
+ */
+async function bundleFromSource(name, resolveDir, lines) {
+  mkdirSync(CACHE, { recursive: true });
+  const outfile = `${CACHE}${name}`;
   await build({
-    stdin: {
-      contents: [
-        `export * from ${JSON.stringify(`${dir}/index.ts`)};`,
-        ...(nodeCryptoFile ? [`export * from ${JSON.stringify(`${dir}/${nodeCryptoFile}`)};`] : []),
-      ].join("\n"),
-      resolveDir: dir,
-      loader: "ts",
-    },
+    stdin: { contents: lines.join("\n"), resolveDir, loader: "ts" },
     outfile,
     bundle: true,
     platform: "node",
@@ -72,8 +81,7 @@ export async function loadSigning() {
     target: "node20",
     logLevel: "silent",
   });
-  const api = /** @type {Record<string, any>} */ (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`));
-  return { api, from: "packages/client/src/signing (not exported by the package build; bundled from source)" };
+  return /** @type {Record<string, any>} */ (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`));
 }
 
 /**
@@ -84,20 +92,8 @@ export async function loadSigning() {
  */
 export async function loadAuthorizer() {
   const src = `${ROOT}/packages/client/src`;
-  mkdirSync(CACHE, { recursive: true });
-  const outfile = `${CACHE}client-authorizer.mjs`;
-  await build({
-    stdin: {
-      contents: [`export { createAuthorizer } from ${JSON.stringify(`${src}/auth.ts`)};`, `export { nodeCrypto } from ${JSON.stringify(`${src}/signing/crypto-node.ts`)};`].join("\n"),
-      resolveDir: src,
-      loader: "ts",
-    },
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "silent",
-  });
-  return /** @type {any} */ (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`));
+  return /** @type {any} */ (await bundleFromSource("client-authorizer.mjs", src, [
+    `export { createAuthorizer } from ${JSON.stringify(`${src}/auth.ts`)};`,
+    `export { nodeCrypto } from ${JSON.stringify(`${src}/signing/crypto-node.ts`)};`,
+  ]));
 }
