@@ -10,7 +10,7 @@ export { formatConsole } from "./report/console.js";
 export { formatJson } from "./report/json.js";
 export { formatJunit } from "./report/junit.js";
 export { startValidationProxy } from "./proxy.js";
-export type { ProxyOptions } from "./proxy.js";
+export type { ProxyOptions, RunningProxy } from "./proxy.js";
 export { ResponseValidator, SPEC_SCHEMA_ID } from "./schema.js";
 export { loadModel, readModel, bundledSpecPath } from "./spec.js";
 export type { Json, JsonObject, SpecModel, OperationModel, ParameterModel, ResponseModel, ParameterRules } from "./spec.js";

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Profile } from "./checks/context.js";
 import { UsageError, type ContractOptions } from "./options.js";
-import { DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS, startValidationProxy } from "./proxy.js";
+import { proxyLimits, startValidationProxy } from "./proxy.js";
 import { formatConsole } from "./report/console.js";
 import { formatJson } from "./report/json.js";
 import { formatJunit } from "./report/junit.js";
@@ -179,6 +179,7 @@ async function proxyCommand(args: string[], io: CliIo): Promise<number> {
   }
   const upstream = values.upstream as string | undefined;
   if (upstream === undefined) throw new UsageError("proxy needs --upstream URL: the implementation to validate.");
+  const { DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS } = await proxyLimits();
   const port = integerFlag("--port", values.port as string | undefined) ?? 0;
   if (port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535; got ${port}.`);
   const upstreamTimeoutMs = integerFlag("--upstream-timeout", values["upstream-timeout"] as string | undefined) ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
