@@ -75,7 +75,8 @@ beforeAll(async () => {
     throw new Error("dist/ is missing: run `pnpm build` before the package test.");
   }
   scratch = await mkdtemp(join(tmpdir(), "hss-client-package-"));
-  await run("pnpm", ["pack", "--pack-destination", scratch], { cwd: packageRoot });
+  // The build already ran (checked above): prepack would run it again, turbo inside turbo.
+  await run("pnpm", ["pack", "--ignore-scripts", "--pack-destination", scratch], { cwd: packageRoot });
   const tarball = (await readdir(scratch)).find((name) => name.endsWith(".tgz"))!;
   files = (await run("tar", ["-tzf", join(scratch, tarball)])).stdout.trim().split("\n").sort();
   const installed = join(scratch, "node_modules", "@hss-kit", "client");
