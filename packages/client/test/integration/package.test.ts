@@ -76,7 +76,7 @@ beforeAll(async () => {
   }
   scratch = await mkdtemp(join(tmpdir(), "hss-client-package-"));
   // The build already ran (checked above): prepack would run it again, turbo inside turbo.
-  await run("pnpm", ["pack", "--ignore-scripts", "--pack-destination", scratch], { cwd: packageRoot });
+  await run("pnpm", ["pack", "--config.ignore-scripts=true", "--pack-destination", scratch], { cwd: packageRoot });
   const tarball = (await readdir(scratch)).find((name) => name.endsWith(".tgz"))!;
   files = (await run("tar", ["-tzf", join(scratch, tarball)])).stdout.trim().split("\n").sort();
   const installed = join(scratch, "node_modules", "@hss-kit", "client");
@@ -96,9 +96,10 @@ afterAll(async () => {
 });
 
 describe("the packed package", () => {
-  it("holds only the builds, their types, the README and package.json", () => {
+  it("holds only the builds, their types, the README, the LICENSE and package.json", () => {
     expect(files).toEqual(
       [
+        "package/LICENSE",
         "package/README.md",
         "package/dist/index.cjs",
         "package/dist/index.d.cts",
