@@ -97,6 +97,9 @@ describe("the docs site in Chromium", () => {
       const example = operation.responses.find((r) => r.status === "200")!.example as { total_num: number };
       expect(text).toContain(`"total_num": ${example.total_num}`);
       expect(text).toContain('"data_list"');
+      // Expanded to the items' fields, not "{ … }".
+      const [firstItem] = (example as { data_list?: Record<string, unknown>[] }).data_list ?? [];
+      if (firstItem) expect(text, "the 200 example is expanded to its items").toContain(`"${Object.keys(firstItem)[0]}": `);
 
       const typescript = await codeSample(page, section, "TypeScript");
       expect(typescript).toContain('import { createHssClient } from "@hss-kit/client";');
