@@ -120,8 +120,9 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   /** A redirect, as Node answers it (the 3xx itself) or as browsers do (an opaque response). */
-  function redirectError(response: Response, context: HssRequestContext): HssRedirectError | undefined {
+  function redirectError(response: Response, contextOf: () => HssRequestContext): HssRedirectError | undefined {
     if (response.type !== "opaqueredirect" && (response.status < 300 || response.status > 399)) return undefined;
+    const context = contextOf();
     const location = response.headers.get("Location");
     let target: string | undefined;
     if (location !== null) {
@@ -159,7 +160,7 @@ export function createTransport(config: TransportConfig): Transport {
         try {
           const response = await config.fetch(request.request ?? request.url, init);
           status = response.status;
-          const redirect = redirectError(response, contextOf());
+          const redirect = redirectError(response, contextOf);
           if (redirect) {
             await discard(response);
             throw redirect;

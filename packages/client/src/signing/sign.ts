@@ -22,7 +22,15 @@ export interface SigningCrypto {
   sha256Hex(data: string | Uint8Array): Promise<string> | string;
   /** Lower-case hex HMAC-SHA256 of the UTF-8 `data` under the UTF-8 `key`. */
   hmacSha256Hex(key: string, data: string): Promise<string> | string;
+  /**
+   * Optional: {@link hmacSha256Hex} under a key prepared once, for a signer that signs many
+   * requests with one secret key. Without it, each signature calls `hmacSha256Hex`.
+   */
+  keyedHmacSha256Hex?(key: string): (data: string) => Promise<string> | string;
 }
+
+/** An HMAC under one secret key. */
+type KeyedHmac = (data: string) => Promise<string> | string;
 
 /** Header shapes accepted by {@link signRequest}, so callers need not convert first. */
 export type HeadersLike =
@@ -153,8 +161,8 @@ const authorization = (accessKey: string, signedHeaders: string, signature: stri
   `${SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 
 /** The hex signature of a canonical request. */
-function signatureOf(request: string, sdkDate: string, secretKey: string, crypto: SigningCrypto): string | Promise<string> {
-  return andThen(crypto.sha256Hex(request), (hash) => crypto.hmacSha256Hex(secretKey, stringToSign(sdkDate, hash)));
+function signatureOf(request: string, sdkDate: string, hmac: KeyedHmac, crypto: SigningCrypto): string | Promise<string> {
+  return andThen(crypto.sha256Hex(request), (hash) => hmac(stringToSign(sdkDate, hash)));
 }
 
 /** The hex SHA-256 of a body; a constant when there is none. */
@@ -180,7 +188,7 @@ export async function signRequest(input: SignRequestInput, crypto: SigningCrypto
     signedHeaders,
     payloadHashHex: await payloadHash(input.body, crypto),
   });
-  const signature = await signatureOf(request, sdkDate, input.secretKey, crypto);
+  const signature = await signatureOf(request, sdkDate, (data) => crypto.hmacSha256Hex(input.secretKey, data), crypto);
   return { "X-Sdk-Date": sdkDate, Authorization: authorization(input.accessKey, signedHeaders, signature) };
 }
 
@@ -213,10 +221,11 @@ export function templateSigner(
   if (pieces.length !== 3) return undefined;
   const [head, middle, tail] = pieces as [string, string, string];
   const { accessKey, secretKey } = credentials;
+  const hmac: KeyedHmac = crypto.keyedHmacSha256Hex?.(secretKey) ?? ((data) => crypto.hmacSha256Hex(secretKey, data));
   const prefix = authorization(accessKey, signedHeaders, "");
   return (query) => {
     const sdkDate = currentSdkDate();
-    return andThen(signatureOf(head + query + middle + sdkDate + tail, sdkDate, secretKey, crypto), (signature) => ({
+    return andThen(signatureOf(head + query + middle + sdkDate + tail, sdkDate, hmac, crypto), (signature) => ({
       "X-Sdk-Date": sdkDate,
       Authorization: prefix + signature,
     }));

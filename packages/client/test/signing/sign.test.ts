@@ -127,7 +127,7 @@ describe("signed header selection", () => {
 });
 
 describe("nodeCrypto", () => {
-  it("hashes with createHash where node:crypto has no one-shot hash (Node before 20.12)", async () => {
+  it("hashes with createHash and createHmac where node:crypto has no one-shot hash (Node before 20.12)", async () => {
     vi.resetModules();
     vi.doMock("node:crypto", async (importOriginal) => ({ ...(await importOriginal<object>()), hash: undefined }));
     try {
@@ -136,6 +136,7 @@ describe("nodeCrypto", () => {
       for (const data of ["GET\n/v5/p/asset/users/\n", new TextEncoder().encode("é😀")]) {
         expect(fallback.sha256Hex(data)).toBe(nodeCrypto.sha256Hex(data));
       }
+      expect(fallback.keyedHmacSha256Hex!("SK")("data")).toBe(nodeCrypto.hmacSha256Hex("SK", "data"));
     } finally {
       vi.doUnmock("node:crypto");
       vi.resetModules();
