@@ -21,12 +21,14 @@ export async function releaseDryRun(scratch) {
   const env = { ...process.env, GITHUB_REPOSITORY: "dry-run-owner/hss-kit", GITHUB_SERVER_URL: "https://github.com" };
   await run(process.execPath, [join(scratch, "scripts/stamp-repository.mjs"), "--root", scratch], { cwd: scratch, env });
   await run(changeset, ["version"], { cwd: scratch });
-  /** @type {Array<{ name: string, path: string }>} */
+  /** @type {Array<{ name: string, path: string, private?: boolean }>} */
   const packages = JSON.parse((await run("pnpm", ["-r", "ls", "--json", "--depth", "-1"], { cwd: scratch })).stdout);
   const lines = [];
   for (const release of status.releases) {
     const pkg = packages.find((p) => p.name === release.name);
     if (!pkg) throw new Error(`changeset status names ${release.name}, which is not in the workspace`);
+    // Private packages (docs, bench) follow their dependencies' versions but are never published.
+    if (pkg.private || release.type === "none") continue;
     const manifest = JSON.parse(readFileSync(join(pkg.path, "package.json"), "utf8"));
     if (manifest.version !== release.newVersion) {
       throw new Error(`${release.name}: changeset version wrote ${manifest.version}; changeset status said ${release.newVersion}`);
