@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { bundledSpecPath, bundledYamlPath, loadDocument } from "@hss-kit/spec";
 import { withCodeSamples } from "./code-samples.mjs";
 import { localizeRedoc } from "./redoc-offline.mjs";
+import { authenticationMarkdown, replaceAuthenticationSection } from "./authentication.mjs";
 import { GUIDES, fill, navHtml, operationsTable } from "./site.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,6 +28,16 @@ const redocly = join(dirname(require.resolve("@redocly/cli/package.json")), "bin
 const NAV_SLOT = "<!-- site-nav -->";
 
 const spec = loadDocument();
+
+/** A copy of the spec whose landing page has the full Authentication section. */
+async function withAuthenticationSection(document) {
+  const schemes = document.components?.securitySchemes ?? {};
+  const iamToken = schemes.IamToken?.description;
+  const akSk = schemes.AkSkSignature?.description;
+  if (!iamToken || !akSk) throw new Error("The spec lost the IamToken or AkSkSignature security scheme's description.");
+  const section = await authenticationMarkdown({ iamToken, akSk });
+  return { ...document, info: { ...document.info, description: replaceAuthenticationSection(document.info.description, section) } };
+}
 // Everything is built in a staging folder beside dist/ (same file system, so each file moves in
 // with an atomic rename): a server running on dist/ while it is rebuilt never sees a missing or
 // half-written page.
@@ -37,7 +48,7 @@ try {
   await mkdir(work);
   await mkdir(out);
   const docsSpec = join(work, "openapi.json");
-  await writeFile(docsSpec, JSON.stringify(withCodeSamples(spec), null, 2));
+  await writeFile(docsSpec, JSON.stringify(withCodeSamples(await withAuthenticationSection(spec)), null, 2));
 
   const template = await readFile(join(site, "reference.hbs"), "utf8");
   if (!template.includes(NAV_SLOT)) throw new Error(`site/reference.hbs lost its ${NAV_SLOT} slot.`);
