@@ -140,7 +140,8 @@ try {
 }
 
 // 5. The report.
-const runtimeIds = [...new Set(cells.filter((c) => c.runtime !== "tarball").map((c) => c.runtime))];
+const matrixChecks = new Set(CHECKS.map((c) => c.id));
+const runtimeIds = [...new Set(cells.filter((c) => matrixChecks.has(c.check)).map((c) => c.runtime))];
 const checkIds = CHECKS.map((c) => c.id).filter((id) => cells.some((c) => c.check === id));
 console.log(`\n| check | ${runtimeIds.join(" | ")} |\n|---|${runtimeIds.map(() => "---|").join("")}`);
 for (const id of checkIds) {
