@@ -15,7 +15,8 @@ import { bundledSpecPath, bundledYamlPath, loadDocument } from "@hss-kit/spec";
 import { withCodeSamples } from "./code-samples.mjs";
 import { localizeRedoc } from "./redoc-offline.mjs";
 import { authenticationMarkdown, replaceAuthenticationSection } from "./authentication.mjs";
-import { GUIDES, fill, navHtml, operationsTable } from "./site.mjs";
+import { withSoftBreaksJoined } from "./soft-breaks.mjs";
+import { GUIDES, fill, forReaders, navHtml, operationsTable } from "./site.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const site = join(root, "site");
@@ -48,7 +49,7 @@ try {
   await mkdir(work);
   await mkdir(out);
   const docsSpec = join(work, "openapi.json");
-  await writeFile(docsSpec, JSON.stringify(withCodeSamples(await withAuthenticationSection(spec)), null, 2));
+  await writeFile(docsSpec, JSON.stringify(withCodeSamples(withSoftBreaksJoined(await withAuthenticationSection(spec))), null, 2));
 
   const template = await readFile(join(site, "reference.hbs"), "utf8");
   if (!template.includes(NAV_SLOT)) throw new Error(`site/reference.hbs lost its ${NAV_SLOT} slot.`);
@@ -67,7 +68,7 @@ try {
 
   const layout = await readFile(join(site, "layout.html"), "utf8");
   for (const { file, title } of GUIDES) {
-    const content = fill(await readFile(join(site, file), "utf8"), { operations: operationsTable(spec) });
+    const content = forReaders(fill(await readFile(join(site, file), "utf8"), { operations: operationsTable(spec) }));
     await writeFile(join(out, file), fill(layout, { title, nav: navHtml(file), content }));
   }
   await copyFile(join(site, "site.css"), join(out, "site.css"));

@@ -24,13 +24,18 @@ export const GUIDES = [
 const escapeHtml = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
-/** The shared nav, with the current page marked for screen readers and styling. */
+/**
+ * The shared nav, with the current page marked for screen readers and styling, after a link
+ * that skips it (to the guide's main, or to Redoc's content on the reference).
+ */
 export function navHtml(current) {
+  const skipTo = current === "index.html" ? "#api-content" : "#content";
   const pages = NAV.map(({ href, label }) =>
     `<a href="${href}"${href === current ? ' aria-current="page"' : ""}>${escapeHtml(label)}</a>`,
   ).join("\n      ");
   const downloads = DOWNLOADS.map(({ href, label }) => `<a href="${href}" download>${escapeHtml(label)}</a>`).join("\n        ");
-  return `<header class="site-header">
+  return `<a class="skip-link" href="${skipTo}">Skip to content</a>
+  <header class="site-header">
     <nav class="site-nav" aria-label="hss-kit docs">
       <span class="site-brand">hss-kit <small>HSS v5</small></span>
       ${pages}
@@ -78,3 +83,15 @@ export function fill(template, values) {
     return values[name];
   });
 }
+
+/**
+ * A guide's HTML made readable on any screen and by keyboard: each table in a region that scrolls
+ * sideways on its own (so a wide table never widens the page), and each scrollable block
+ * (tables, code) focusable, so it can be scrolled without a mouse.
+ */
+export function forReaders(html) {
+  return html
+    .replace(/<pre>/g, '<pre tabindex="0">')
+    .replace(/<table[\s\S]*?<\/table>/g, (table) => `<div class="table-scroll" role="region" aria-label="Table, scrolls sideways" tabindex="0">${table}</div>`);
+}
+
