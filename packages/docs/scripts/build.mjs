@@ -16,7 +16,8 @@ import { withCodeSamples } from "./code-samples.mjs";
 import { localizeRedoc } from "./redoc-offline.mjs";
 import { authenticationMarkdown, replaceAuthenticationSection } from "./authentication.mjs";
 import { withSoftBreaksJoined } from "./soft-breaks.mjs";
-import { GUIDES, fill, forReaders, navHtml, operationsTable } from "./site.mjs";
+import { GUIDES, fill, forReaders, navHtml, operationsTable, tryDocs } from "./site.mjs";
+import { build as esbuild } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const site = join(root, "site");
@@ -29,6 +30,23 @@ const redocly = join(dirname(require.resolve("@redocly/cli/package.json")), "bin
 const NAV_SLOT = "<!-- site-nav -->";
 
 const spec = loadDocument();
+
+/** A copy of the spec whose operations each end with a link to the try-it console, on that operation. */
+function withTryItLinks(document) {
+  const paths = Object.fromEntries(
+    Object.entries(document.paths ?? {}).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([method, operation]) =>
+          operation && typeof operation === "object" && operation.operationId
+            ? [method, { ...operation, description: `${operation.description ?? ""}\n\n[Try it in the console](try.html#${operation.operationId})` }]
+            : [method, operation],
+        ),
+      ),
+    ]),
+  );
+  return { ...document, paths };
+}
 
 /** A copy of the spec whose landing page has the full Authentication section. */
 async function withAuthenticationSection(document) {
@@ -49,7 +67,7 @@ try {
   await mkdir(work);
   await mkdir(out);
   const docsSpec = join(work, "openapi.json");
-  await writeFile(docsSpec, JSON.stringify(withCodeSamples(withSoftBreaksJoined(await withAuthenticationSection(spec))), null, 2));
+  await writeFile(docsSpec, JSON.stringify(withCodeSamples(withTryItLinks(withSoftBreaksJoined(await withAuthenticationSection(spec)))), null, 2));
 
   const template = await readFile(join(site, "reference.hbs"), "utf8");
   if (!template.includes(NAV_SLOT)) throw new Error(`site/reference.hbs lost its ${NAV_SLOT} slot.`);
@@ -68,10 +86,22 @@ try {
 
   const layout = await readFile(join(site, "layout.html"), "utf8");
   for (const { file, title } of GUIDES) {
-    const content = forReaders(fill(await readFile(join(site, file), "utf8"), { operations: operationsTable(spec) }));
+    const content = forReaders(fill(await readFile(join(site, file), "utf8"), { operations: operationsTable(spec), tryDocs: tryDocs(spec) }));
     await writeFile(join(out, file), fill(layout, { title, nav: navHtml(file), content }));
   }
   await copyFile(join(site, "site.css"), join(out, "site.css"));
+  // The try-it console with the client's browser build (Web Crypto, no node: module) bundled in.
+  await esbuild({
+    entryPoints: [join(site, "try.mjs")],
+    outfile: join(out, "try.js"),
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+  });
   await copyFile(specJson, join(out, "openapi.json"));
   await copyFile(specYaml, join(out, "openapi.yaml"));
 

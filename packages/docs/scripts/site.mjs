@@ -9,6 +9,7 @@ export const NAV = [
   { href: "index.html", label: "API reference" },
   { href: "client.html", label: "Client guide" },
   { href: "contract.html", label: "Contract CLI" },
+  { href: "try.html", label: "Try it" },
 ];
 export const DOWNLOADS = [
   { href: "openapi.json", label: "openapi.json" },
@@ -19,6 +20,7 @@ export const DOWNLOADS = [
 export const GUIDES = [
   { file: "client.html", title: "Getting started with @hss-kit/client" },
   { file: "contract.html", title: "Getting started with the contract CLI" },
+  { file: "try.html", title: "Try it: send a request" },
 ];
 
 const escapeHtml = (text) =>
@@ -74,6 +76,21 @@ export function operationsTable(spec) {
 ${rows.join("\n")}
     </tbody>
   </table>`;
+}
+
+/**
+ * What the try-it console shows besides the client's own descriptors: each operation's summary
+ * and its parameters' descriptions, from the spec, as JSON safe inside a script element.
+ */
+export function tryDocs(spec) {
+  const operations = {};
+  for (const operation of readModel(spec).operations) {
+    operations[operation.id] = {
+      summary: operation.summary,
+      parameters: Object.fromEntries(operation.parameters.map((p) => [p.name, p.description ?? ""])),
+    };
+  }
+  return JSON.stringify({ operations }).replace(/</g, "\\u003c");
 }
 
 /** Fills a template's `{{name}}` slots; an unknown or unfilled slot is a bug in the build. */

@@ -3,6 +3,7 @@
 // here first. What Prism cannot survive is answered here with a 400 Error body; everything else
 // is piped through unchanged, byte for byte, to a Prism listening on an internal loopback port.
 
+import { CORS_HEADERS, answerPreflight } from "./cors.js";
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { checkCredentials, hasCredentials, type MockCredentials } from "./auth/credentials.js";
@@ -63,6 +64,8 @@ export async function startGuard(
   };
   const server: Server = createServer((request, response) => {
     try {
+      if (answerPreflight(request, response)) return;
+      for (const [name, value] of CORS_HEADERS) response.setHeader(name, value);
       handle(request, response);
     } catch {
       sendError(response, 500, "HSSKIT.0500", "The mock failed on this request.");

@@ -1,6 +1,7 @@
 // The stateful mock: an HTTP server that answers every operation of the spec model from seeded
 // data, filtered and paged by the spec's semantics, with the spec's error bodies.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { CORS_HEADERS, answerPreflight } from "../cors.js";
 import type { AddressInfo } from "node:net";
 import { documentedResponse, isObject, loadModel, type JsonObject, type OperationModel, type SpecModel } from "@hss-kit/spec";
 import { checkCredentials, type MockCredentials } from "../auth/credentials.js";
@@ -265,6 +266,8 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       return;
     }
     try {
+      if (answerPreflight(request, response)) return;
+      for (const [name, value] of CORS_HEADERS) response.setHeader(name, value);
       answer(request, response, requestId);
     } catch {
       // Anything unforeseen is a 500 with the spec's body: a bug here must never take the server down.
