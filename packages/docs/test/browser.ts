@@ -1,6 +1,8 @@
 // Debian's Chromium driven by playwright-core (which downloads no browser), and a browser context
 // that records every request it makes and lets none of them leave the machine.
 import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -64,4 +66,40 @@ export async function recordedContext(browser: Browser, origin: string): Promise
     leavingOrigin([route.request().url()], origin).length === 0 ? route.continue() : route.abort("blockedbyclient"),
   );
   return { context, contextRequests, pageRequests };
+}
+
+/** The built site served on loopback, and Chromium to read it. */
+export interface SiteSession {
+  browser: Browser;
+  server: { url: string; close: () => Promise<void> };
+  origin: string;
+  /** Where screenshots go. */
+  results: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Checks that the site is built, then starts Chromium and a docs server on a free port; `close`
+ * stops both. Every browser test of the site starts here.
+ */
+export async function openSite(): Promise<SiteSession> {
+  const { DIST, startDocsServer } = await import("../scripts/serve.mjs");
+  if (!existsSync(join(DIST, "index.html"))) throw new Error(`No built site in ${DIST}: run \`pnpm build\` first.`);
+  const results = join(import.meta.dirname, "..", "test-results");
+  await mkdir(results, { recursive: true });
+  const browser = await launchChromium();
+  const server = await startDocsServer({ port: 0 }).catch(async (error: unknown) => {
+    await browser.close();
+    throw error;
+  });
+  return {
+    browser,
+    server,
+    origin: new URL(server.url).origin,
+    results,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

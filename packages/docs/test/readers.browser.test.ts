@@ -2,8 +2,8 @@
 // axe-core finds no serious or critical violation, no page scrolls sideways, every same-site link
 // works when opened on its own (and would under a sub-path), the skip link reaches the content,
 // search snippets show whole words, and the Authentication section shows the worked signature.
-import { existsSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +13,7 @@ import { loadDocument, loadModel } from "@hss-kit/spec";
 import { workedExample } from "../scripts/authentication.mjs";
 import { DIST, startDocsServer } from "../scripts/serve.mjs";
 import { GUIDES, referenceHref } from "../scripts/site.mjs";
-import { launchChromium } from "./browser.js";
+import { openSite, type SiteSession } from "./browser.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const RESULTS = join(import.meta.dirname, "..", "test-results");
@@ -64,21 +64,18 @@ async function linkProblems(page: Page, origin: string): Promise<{ problems: str
 }
 
 describe("the docs site for readers, in Chromium", () => {
+  let site: SiteSession | undefined;
   let browser: Browser | undefined;
-  let server: { url: string; close: () => Promise<void> } | undefined;
+  let server: SiteSession["server"] | undefined;
   let origin: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, "index.html"))) throw new Error(`No built site in ${DIST}: run \`pnpm build\` first.`);
-    await mkdir(RESULTS, { recursive: true });
-    browser = await launchChromium();
-    server = await startDocsServer({ port: 0 });
-    origin = new URL(server.url).origin;
+    site = await openSite();
+    ({ browser, server, origin } = site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   for (const colorScheme of ["light", "dark"] as const) {

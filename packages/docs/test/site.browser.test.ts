@@ -1,7 +1,6 @@
 // The built site in a real browser, served from loopback: every operation renders fully, search
 // and code samples work, the guides and their links work, and not one request leaves the origin.
-import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -11,7 +10,7 @@ import { checkSite } from "../scripts/check-offline.mjs";
 import { REDOC_REPLACEMENTS } from "../scripts/redoc-offline.mjs";
 import { DIST, startDocsServer } from "../scripts/serve.mjs";
 import { GUIDES, NAV, referenceHref } from "../scripts/site.mjs";
-import { launchChromium, leavingOrigin, recordedContext, type RecordedContext } from "./browser.js";
+import { leavingOrigin, openSite, recordedContext, type RecordedContext, type SiteSession } from "./browser.js";
 
 const model = loadModel();
 const operations = model.operations.map((operation) => ({ path: operation.path, operation }));
@@ -40,25 +39,22 @@ async function codeSample(page: Page, section: Locator, language: "TypeScript" |
 }
 
 describe("the docs site in Chromium", () => {
+  let site: SiteSession | undefined;
   let browser: Browser | undefined;
-  let server: { url: string; close: () => Promise<void> } | undefined;
+  let server: SiteSession["server"] | undefined;
   let session: RecordedContext;
   let page: Page;
   let origin: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, "index.html"))) throw new Error(`No built site in ${DIST}: run \`pnpm build\` first.`);
-    await mkdir(RESULTS, { recursive: true });
-    browser = await launchChromium();
-    server = await startDocsServer({ port: 0 });
-    origin = new URL(server.url).origin;
+    site = await openSite();
+    ({ browser, server, origin } = site);
     session = await recordedContext(browser, origin);
     page = await session.context.newPage();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   it("renders the reference under the site nav, with the bundled spec to download", async () => {

@@ -2,24 +2,22 @@
 // one to the stateful mock with a filter (with a token and with an AK/SK signature the mock
 // verifies), and a value the client refuses before sending. The page may talk to the docs origin
 // and to the base URL typed into it, nothing else.
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type RunningMock } from "@hss-kit/mock";
 import { startStatefulMock, type RunningStatefulMock } from "@hss-kit/mock/stateful";
 import { loadModel } from "@hss-kit/spec";
-import { DIST, startDocsServer } from "../scripts/serve.mjs";
-import { launchChromium } from "./browser.js";
+import { openSite, type SiteSession } from "./browser.js";
 
-const RESULTS = join(import.meta.dirname, "..", "test-results");
 const TOKEN = "try-it-token-value";
 const KEYS = { accessKey: "TRYITACCESSKEY", secretKey: "try-it-secret-key-value" };
 const model = loadModel();
 
 describe("the try-it console", () => {
+  let site: SiteSession | undefined;
   let browser: Browser | undefined;
-  let docs: { url: string; close: () => Promise<void> } | undefined;
+  let docs: SiteSession["server"] | undefined;
   let prism: RunningMock | undefined;
   let stateful: RunningStatefulMock | undefined;
   let context: BrowserContext;
@@ -27,9 +25,8 @@ describe("the try-it console", () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, "try.html"))) throw new Error(`No built site in ${DIST}: run \`pnpm build\` first.`);
-    browser = await launchChromium();
-    docs = await startDocsServer({ port: 0 });
+    site = await openSite();
+    ({ browser, server: docs } = site);
     prism = await startMock({ port: 0 });
     stateful = await startStatefulMock({ port: 0, token: TOKEN, keys: new Map([[KEYS.accessKey, KEYS.secretKey]]) });
     const allowed = [docs.url, prism.url, stateful.url].map((url) => new URL(url).origin);
@@ -40,8 +37,8 @@ describe("the try-it console", () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await Promise.all([docs?.close(), prism?.close(), stateful?.close()]);
+    await site?.close();
+    await Promise.all([prism?.close(), stateful?.close()]);
   });
 
   /** Opens the console on an operation, fills it and sends; resolves to what the page shows. */
@@ -95,9 +92,9 @@ describe("the try-it console", () => {
     expect(shown.curl).toContain('-H "X-Auth-Token: $HSS_TOKEN"');
     expect(shown.curl).not.toContain(TOKEN);
     expect(shown.sentTo.every((url) => url.startsWith(prism!.url))).toBe(true);
-    await page.screenshot({ path: join(RESULTS, "try-1440.png") });
+    await page.screenshot({ path: join(site!.results, "try-1440.png") });
     await page.setViewportSize({ width: 390, height: 900 });
-    await page.screenshot({ path: join(RESULTS, "try-390.png") });
+    await page.screenshot({ path: join(site!.results, "try-390.png") });
     await page.setViewportSize({ width: 1440, height: 1400 });
   });
 

@@ -31,6 +31,25 @@ function smokeResult(/** @type {string} */ stdout) {
   return `${passed.length} checks: ${passed.join("; ")}`;
 }
 
+/**
+ * A type check of the fixtures under one tsconfig, by the runtime's own Node.
+ * @param {string} id
+ * @param {string} tsconfig
+ * @param {string} describe
+ * @returns {Check}
+ */
+function typeCheck(id, tsconfig, describe) {
+  return {
+    id,
+    describe,
+    on: ["node"],
+    async run({ app, bin }) {
+      await run(bin, ["node_modules/typescript/bin/tsc", "-p", tsconfig], { cwd: app, timeoutMs: 180_000 });
+      return `tsc -p ${tsconfig}: no error, and each @ts-expect-error met`;
+    },
+  };
+}
+
 /** @type {readonly Check[]} */
 export const CHECKS = [
   {
@@ -50,24 +69,8 @@ export const CHECKS = [
       return smokeResult((await run(bin, ["cjs.cjs"], { cwd: app, env, timeoutMs: 120_000 })).stdout);
     },
   },
-  {
-    id: "types-nodenext",
-    describe: "TypeScript `nodenext` (ESM and CJS files): the published types compile, a wrong parameter does not",
-    on: ["node"],
-    async run({ app, bin }) {
-      await run(bin, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.nodenext.json"], { cwd: app, timeoutMs: 180_000 });
-      return "tsc -p tsconfig.nodenext.json: no error, and each @ts-expect-error met";
-    },
-  },
-  {
-    id: "types-bundler",
-    describe: "TypeScript `bundler` resolution: the same",
-    on: ["node"],
-    async run({ app, bin }) {
-      await run(bin, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.bundler.json"], { cwd: app, timeoutMs: 180_000 });
-      return "tsc -p tsconfig.bundler.json: no error, and each @ts-expect-error met";
-    },
-  },
+  typeCheck("types-nodenext", "tsconfig.nodenext.json", "TypeScript `nodenext` (ESM and CJS files): the published types compile, a wrong parameter does not"),
+  typeCheck("types-bundler", "tsconfig.bundler.json", "TypeScript `bundler` resolution: the same"),
   {
     id: "contract-vs-mock",
     describe: "`hss-contract` against `hss-mock --stateful`, both run by this runtime",
