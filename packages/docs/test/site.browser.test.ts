@@ -35,7 +35,11 @@ async function codeSample(page: Page, section: Locator, language: "TypeScript" |
     await page.getByRole("menuitem", { name: language, exact: true }).click();
     await expect.poll(() => button.innerText()).toBe(language);
   }
-  return panel.getByTestId("source-code").innerText();
+  const code = panel.getByTestId("source-code");
+  // Readable without scrolling sideways: nothing hidden past the panel's edge.
+  const { scrollWidth, clientWidth } = await code.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+  expect(scrollWidth, `the ${language} sample is wider than its panel`).toBeLessThanOrEqual(clientWidth);
+  return code.innerText();
 }
 
 describe("the docs site in Chromium", () => {

@@ -2,10 +2,11 @@
 // The ecosystem checks, declared once: which runtimes each runs on and how. The runner, the
 // report's matrix and the README's list all come from this registry.
 
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
-import { join } from "node:path";
-import { run, start } from "./process.mjs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { ROOT, run, start } from "./process.mjs";
 
 /**
  * @typedef {object} Context
@@ -21,6 +22,7 @@ import { run, start } from "./process.mjs";
  * @property {string} id
  * @property {string} describe
  * @property {ReadonlyArray<"node" | "deno" | "bun" | "workerd" | "chromium">} on
+ * @property {readonly string[]} [onlyRuntimes] run on these runtime IDs alone (a check too slow for every Node)
  * @property {(context: Context, kind: string) => Promise<string>} run resolves to a one-line result; rejects on failure
  */
 
@@ -96,6 +98,41 @@ export const CHECKS = [
     },
   },
   {
+    id: "quickstart",
+    describe: "the README's first command (`npm run quickstart`) in a fresh clone with this Node first on PATH: install, build, then the docs and the mock answer at the URLs it prints",
+    on: ["node"],
+    onlyRuntimes: ["node24"],
+    async run({ bin }) {
+      const clone = mkdtempSync(join(tmpdir(), "hss-kit-quickstart-"));
+      try {
+        await run("git", ["clone", "--quiet", ROOT, clone]);
+        const env = { ...process.env, PATH: `${dirname(bin)}:${process.env.PATH}`, MOCK_PORT: "0", DOCS_PORT: "0", CI: "true" };
+        const both = /(?=[\s\S]*listening on (http:\/\/127\.0\.0\.1:\d+))(?=[\s\S]*HSS docs at (http:\/\/127\.0\.0\.1:\d+\/))/;
+        const quickstart = await start("npm", ["run", "quickstart"], both, { cwd: clone, env, timeoutMs: 900_000 });
+        try {
+          const [, mockUrl, docsUrl] = /** @type {string[]} */ (quickstart.match);
+          const answers = [];
+          for (const [url, headers] of /** @type {Array<[string, Record<string, string>]>} */ ([
+            [`${docsUrl}`, {}],
+            [`${docsUrl}try.html`, {}],
+            [`${mockUrl}/v5/my-project/asset/users`, { "X-Auth-Token": "quickstart" }],
+          ])) {
+            const response = await fetch(url, { headers });
+            await response.arrayBuffer();
+            if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+            answers.push(`${new URL(url).pathname} 200`);
+          }
+          const node = (await run(bin, ["--version"])).stdout.trim();
+          return `on ${node}: docs at ${docsUrl}, mock at ${mockUrl}; ${answers.join(", ")}`;
+        } finally {
+          await quickstart.stop();
+        }
+      } finally {
+        rmSync(clone, { recursive: true, force: true });
+      }
+    },
+  },
+  {
     id: "client-browser",
     describe: "the client's browser build (Web Crypto), bundled by esbuild, in headless Chromium: the smoke test, same origin as the API",
     on: ["chromium"],
@@ -121,7 +158,7 @@ export const CHECKS = [
  * @param {string[]} conditions
  */
 async function bundle(app, entry, outfile, conditions) {
-  // npm's install replaces esbuild's launcher with the native binary, so it runs on its own.
+  // esbuild's launcher (a script, or the native binary when install scripts ran) runs on its own.
   await run(join(app, "node_modules/esbuild/bin/esbuild"), [
     entry, "--bundle", "--format=esm", "--platform=browser",
     `--conditions=${conditions.join(",")}`, `--outfile=${outfile}`, "--log-level=warning",

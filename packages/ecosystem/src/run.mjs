@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CHECKS } from "./matrix.mjs";
 import { packAll, tarballChecks } from "./pack.mjs";
-import { run, start } from "./process.mjs";
+import { ROOT, run, start } from "./process.mjs";
 import { releaseDryRun } from "./release.mjs";
 import { RUNTIMES, ensureRuntime } from "./runtimes.mjs";
 
@@ -25,6 +25,13 @@ const own = JSON.parse(readFileSync(new URL("../package.json", import.meta.url),
 
 /** Most bytes `npm install @hss-kit/contract` may put in node_modules without the proxy. */
 const CONTRACT_BUDGET_BYTES = 30e6;
+
+/**
+ * How every npm install here runs. Without install scripts: Prism depends on @scarf/scarf, whose
+ * postinstall phones home and can hang an install for as long as the network lets it; nothing
+ * installed here needs a script (esbuild's launcher finds its platform package by itself).
+ */
+const NPM_INSTALL = ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error", "--fetch-timeout=60000", "--fetch-retries=3"];
 
 const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), "hss-kit-ecosystem-"));
@@ -48,8 +55,19 @@ try {
 
   // 1. The tarballs, and what npm users would get from each.
   const packed = await packAll(join(work, "tarballs"));
+  const license = readFileSync(join(ROOT, "LICENSE"), "utf8");
   for (const p of packed) {
     console.log(`\n${p.name}@${p.version}: ${p.files.length} files\n  ${p.files.join("\n  ")}`);
+    {
+      // Every tarball ships the repository's license, unchanged, and a README.
+      const shipped = p.files.includes("LICENSE") ? (await run("tar", ["-xzOf", p.tarball, "package/LICENSE"])).stdout : undefined;
+      const problems = [
+        ...(shipped === license ? [] : [shipped === undefined ? "no LICENSE" : "a LICENSE that differs from the repository's"]),
+        ...(p.files.includes("README.md") ? [] : ["no README.md"]),
+      ];
+      cells.push({ runtime: "tarball", check: `${p.name}: LICENSE and README`, ok: problems.length === 0, ms: 0, detail: problems.join("; ") || "passed" });
+      console.log(`  ${problems.length ? "FAIL" : "ok  "} LICENSE (the repository's) and README.md${problems.length ? `: ${problems.join("; ")}` : ""}`);
+    }
     for (const check of tarballChecks(p)) {
       const t = Date.now();
       const result = await run(check.command, check.args, { allowFailure: true, cwd: work });
@@ -69,7 +87,7 @@ try {
     mkdirSync(dir);
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "size-probe", private: true, version: "0.0.0" }));
     const t = Date.now();
-    await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...names.map((n) => byName[n] ?? n)], { cwd: dir, timeoutMs: 600_000 });
+    await run("npm", [...NPM_INSTALL, ...names.map((n) => byName[n] ?? n)], { cwd: dir, timeoutMs: 600_000 });
     const bytes = Number((await run("du", ["-sb", "node_modules"], { cwd: dir })).stdout.split("\t")[0]);
     const packages = (await run("npm", ["ls", "--all", "--parseable"], { cwd: dir, allowFailure: true })).stdout.trim().split("\n").length - 1;
     const ok = budget === undefined || bytes <= budget;
@@ -84,7 +102,7 @@ try {
   const tools = ["typescript", "esbuild", "playwright-core"].map((name) => `${name}@${own.devDependencies[name]}`);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "ecosystem-app", private: true, version: "0.0.0" }, null, 2));
   const t = Date.now();
-  await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...packed.map((p) => p.tarball), ...tools], { cwd: app, timeoutMs: 600_000 });
+  await run("npm", [...NPM_INSTALL, ...packed.map((p) => p.tarball), ...tools], { cwd: app, timeoutMs: 600_000 });
   console.log(`\nnpm install of ${packed.length} tarballs and ${tools.join(", ")} in ${app}: ${seconds(Date.now() - t)}`);
 
   // 3. The stateful mock every client smoke test calls, verifying tokens and signatures.
@@ -119,7 +137,8 @@ try {
         cells.push({ runtime: runtime.id, check: "fetch the runtime", ok: false, ms: 0, detail: String(error) });
         continue;
       }
-      for (const check of CHECKS.filter((c) => c.on.includes(/** @type {any} */ (runtime.kind)))) {
+      const applies = (/** @type {import("./matrix.mjs").Check} */ c) => c.on.includes(/** @type {any} */ (runtime.kind)) && (!c.onlyRuntimes || c.onlyRuntimes.includes(runtime.id));
+      for (const check of CHECKS.filter(applies)) {
         const t = Date.now();
         try {
           const detail = await check.run({ app, bin, target: full, env }, runtime.kind);
