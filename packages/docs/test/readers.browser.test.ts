@@ -142,6 +142,20 @@ describe("the docs site for readers, in Chromium", () => {
     }
   });
 
+  it("on a phone, keeps Redoc's menu button in the header, over no content, and it still opens the menu", async () => {
+    const page = await browser!.newPage({ viewport: { width: 390, height: 800 } });
+    try {
+      await open(page, server!.url, referenceHref(firstOperation));
+      const button = page.getByTestId("floating-button");
+      const [box, header] = [await button.boundingBox(), await page.locator(".site-header").boundingBox()];
+      expect(box && header && box.y >= header.y && box.y + box.height <= header.y + header.height, `menu button ${JSON.stringify(box)} in header ${JSON.stringify(header)}`).toBe(true);
+      await button.click();
+      await expect.poll(() => page.getByTestId("search-trigger").isVisible()).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("moves focus past the nav with the skip link, on the reference and on a guide", async () => {
     const page = await browser!.newPage();
     try {
