@@ -1,7 +1,8 @@
 // Two builds of the same entry: the default one for browsers, Deno, Bun and edge runtimes signs
 // with Web Crypto; the one the "node" export condition selects signs with node:crypto, which is
-// about 12 times faster per signature on Node, and honours HTTP(S)_PROXY. Only the modules with a
-// `.node.ts` twin (src/signing/crypto.ts, src/env-proxy.ts) differ between them.
+// about 12 times faster per signature on Node, and sends through undici's dispatcher, honouring
+// HTTP(S)_PROXY (see src/default-exchange.node.ts). Only the modules with a
+// `.node.ts` twin (src/signing/crypto.ts, src/default-exchange.ts) differ between them.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { defineConfig, type Options } from "tsup";

@@ -12,19 +12,28 @@ export type BodyRead = { readonly bytes: Uint8Array<ArrayBuffer> } | { readonly 
 const EMPTY = new Uint8Array(0);
 
 /**
+ * The body's length as its headers declare it, when that is the length it has once read: a
+ * declared length says nothing once the body has been decompressed.
+ */
+export function declaredLength(headers: Headers): number | undefined {
+  if (headers.has("Content-Encoding")) return undefined;
+  const declared = Number(headers.get("Content-Length") ?? Number.NaN);
+  return Number.isSafeInteger(declared) ? declared : undefined;
+}
+
+/**
  * Reads the whole body of `response`, or stops at `limit` bytes. Rejects as the stream does when
  * the connection fails before the body ends (a truncated body), or when `signal` aborts.
  */
 export async function readBody(response: Response, limit: number): Promise<BodyRead> {
-  const declared = Number(response.headers.get("Content-Length") ?? Number.NaN);
-  // A declared length says nothing once fetch has decompressed the body. Without an encoding,
-  // fetch delivers no more than the declared length (a longer body is cut off there), so a
-  // length within the limit can be read in one go, the runtime's fastest path.
-  if (!response.headers.has("Content-Encoding") && Number.isSafeInteger(declared)) {
+  const declared = declaredLength(response.headers);
+  if (declared !== undefined) {
     if (declared > limit) {
       await response.body?.cancel().catch(() => undefined);
       return { tooLarge: true };
     }
+    // fetch delivers no more than the declared length (a longer body is cut off there), so a
+    // length within the limit can be read in one go, the runtime's fastest path.
     return { bytes: new Uint8Array(await response.arrayBuffer()) };
   }
   if (response.body === null) return { bytes: EMPTY };

@@ -8,7 +8,8 @@ import { createAuthorizer } from "./auth.js";
 import { createCaller } from "./caller.js";
 import { processEnv, resolveCredentials, resolveProjectId } from "./credentials.js";
 import { endpointFor } from "./endpoint.js";
-import { proxyFetchFromEnv } from "./env-proxy.js";
+import { defaultExchange } from "./default-exchange.js";
+import { fetchExchange } from "./exchange.js";
 import { operations, type OperationId, type OperationMethods } from "./generated/operations.js";
 import { HssTimeoutError } from "./errors.js";
 import {
@@ -74,16 +75,12 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
   const redactor = createRedactor(
     credentials.kind === "token" ? [credentials.token] : [credentials.secretKey, credentials.securityToken],
   );
-  // A fetch of the caller's wins; otherwise, on Node, HTTP(S)_PROXY is honoured as curl does.
+  // A fetch given in the options takes one Request per attempt. Without one, the operation
+  // methods build no Request at all: see default-exchange.ts and its Node twin.
   const userFetch = options.fetch;
-  const proxyFetch = userFetch ? undefined : proxyFetchFromEnv(env);
+  const exchange = userFetch ? fetchExchange((input, init) => userFetch(new Request(input, init))) : defaultExchange(env);
   const transportWith = (authorize: Authorize) => createTransport({
-    // A fetch given in the options takes one Request per attempt; the default fetch takes the URL
-    // and init as they are, so the operation methods build no Request at all. Looked up per
-    // request, so a fetch patched in after the client was made (mocks, tracing) is used.
-    fetch: userFetch
-      ? (input, init) => userFetch(new Request(input, init))
-      : (proxyFetch ?? ((input, init) => globalThis.fetch(input, init))),
+    exchange,
     authorize,
     policy,
     redactor,

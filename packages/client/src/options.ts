@@ -58,7 +58,8 @@ export interface HssClientOptions {
   middleware?: readonly Middleware[];
   /**
    * A fetch implementation, for tests or instrumentation, handed one Request per attempt.
-   * Defaults to `globalThis.fetch`, which the client calls as `fetch(url, init)` without
+   * Without one, Node sends through undici's dispatcher (or through `globalThis.fetch` once
+   * something replaced it), and other runtimes call `globalThis.fetch(url, init)` without
    * building a Request.
    */
   fetch?: (request: Request) => Promise<Response>;

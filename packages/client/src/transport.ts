@@ -3,14 +3,13 @@
 // is exactly what is sent), each attempt is signed afresh with a new X-Sdk-Date (the gateway
 // refuses dates more than 15 minutes old), and no middleware ever sees a token or a signature.
 //
-// A request is plain data (method, URL string, header record) and each attempt is one
-// `fetch(url, { method, headers, signal })`: undici's Request constructor costs several
-// microseconds on Node 20, so the operation methods build none. Requests shaped by middleware
-// (and `hss.raw`'s) arrive as a Request, which each attempt passes on to keep its other settings.
+// A request is plain data (method, URL string, header record) and each attempt is one exchange
+// (exchange.ts): a fetch, or on Node undici's dispatcher. Requests shaped by middleware (and
+// `hss.raw`'s) arrive as a Request too, which a fetch is handed to keep its other settings.
 
 import type { CallScope, Sleep } from "./abort.js";
-import { readBody } from "./body.js";
 import { HssNetworkError, HssRedirectError, HssResponseTooLargeError, type HssRequestContext } from "./errors.js";
+import type { Answer, Exchange } from "./exchange.js";
 import type { Redactor } from "./redact.js";
 import { RETRYABLE_STATUSES, isIdempotent, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry.js";
 
@@ -32,9 +31,6 @@ export interface OutgoingRequest {
   readonly request?: Request | undefined;
 }
 
-/** A fetch as the transport calls it: the WHATWG signature. */
-export type Fetch = (input: string | Request, init: RequestInit) => Promise<Response>;
-
 /** The headers of one attempt: the request's own plus credentials (a token, or a fresh signature). */
 export type Authorize = (request: OutgoingRequest) => Record<string, string> | Promise<Record<string, string>>;
 
@@ -48,7 +44,7 @@ export interface ReceivedResponse {
 
 /** What a transport is built from; the clock, randomness and sleep are injectable for tests. */
 export interface TransportConfig {
-  fetch: Fetch;
+  exchange: Exchange;
   authorize: Authorize;
   policy: RetryPolicy;
   redactor: Redactor;
@@ -114,14 +110,9 @@ function networkReason(error: unknown): string {
 export function createTransport(config: TransportConfig): Transport {
   const { policy, redactor } = config;
 
-  async function discard(response: Response): Promise<void> {
-    // An unread body holds its connection; cancel it before waiting to retry.
-    await response.body?.cancel().catch(() => undefined);
-  }
-
   /** A redirect, as Node answers it (the 3xx itself) or as browsers do (an opaque response). */
-  function redirectError(response: Response, contextOf: () => HssRequestContext): HssRedirectError | undefined {
-    if (response.type !== "opaqueredirect" && (response.status < 300 || response.status > 399)) return undefined;
+  function redirectError(response: Answer, contextOf: () => HssRequestContext): HssRedirectError | undefined {
+    if (!response.opaqueRedirect && (response.status < 300 || response.status > 399)) return undefined;
     const context = contextOf();
     const location = response.headers.get("Location");
     let target: string | undefined;
@@ -145,9 +136,6 @@ export function createTransport(config: TransportConfig): Transport {
         const authorized = config.authorize(request);
         // A token is added synchronously; awaiting it anyway would cost every attempt a microtask.
         const headers = authorized instanceof Promise ? await authorized : authorized;
-        // Never followed: fetch keeps X-Auth-Token and X-Security-Token on a redirect to another host.
-        const init: RequestInit = { method: request.method, headers, signal, redirect: "manual" };
-        if (request.body !== undefined) init.body = request.body;
         const mayRetry = attempt < maxRetries;
         /** The wait before the next attempt, or undefined when there is none to make. */
         const waitFor = (retryAfterMs: number | undefined): number | undefined => {
@@ -158,23 +146,23 @@ export function createTransport(config: TransportConfig): Transport {
         let wait: number | undefined;
         let status: number | undefined;
         try {
-          const response = await config.fetch(request.request ?? request.url, init);
+          const response = await config.exchange(request, headers, signal);
           status = response.status;
           const redirect = redirectError(response, contextOf);
           if (redirect) {
-            await discard(response);
+            await response.discard();
             throw redirect;
           }
           if (mayRetry && RETRYABLE_STATUSES.has(status)) {
             wait = waitFor(parseRetryAfter(response.headers.get("Retry-After"), config.now()));
           }
           if (wait === undefined) {
-            const read = await readBody(response, config.maxResponseBytes);
+            const read = await response.read(config.maxResponseBytes);
             if ("tooLarge" in read) throw new HssResponseTooLargeError({ ...contextOf(), status }, config.maxResponseBytes);
             return { status, headers: response.headers, body: read.bytes };
           }
           // The body of an answer to be retried is not wanted; unread, it would hold its connection.
-          await discard(response);
+          await response.discard();
         } catch (error) {
           signal.throwIfAborted();
           if (error instanceof HssRedirectError || error instanceof HssResponseTooLargeError) throw error;

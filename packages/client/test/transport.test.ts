@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { openCallScope, sleep as realSleep, type CallScope, type Sleep } from "../src/abort.js";
 import { HssNetworkError, HssTimeoutError } from "../src/errors.js";
+import { fetchExchange } from "../src/exchange.js";
 import { createRedactor } from "../src/redact.js";
 import { createTransport, outgoingOf, type Authorize, type OutgoingRequest, type ReceivedResponse } from "../src/transport.js";
 import { json } from "./helpers/fake-fetch.js";
@@ -33,12 +34,12 @@ function harness(fetch: Responder, options: { random?: number; clock?: { now: nu
     return { ...request.headers, "x-attempt": String(authorized.length) };
   };
   const transport = createTransport({
-    fetch: (input, init) => {
+    exchange: fetchExchange((input, init) => {
       calls.push({ input, init });
       const request = new Request(input, init);
       sent.push(request);
       return fetch(request);
-    },
+    }),
     authorize,
     policy: { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 10_000 },
     redactor: createRedactor(["secret-token-value"]),

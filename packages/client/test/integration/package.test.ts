@@ -82,8 +82,11 @@ beforeAll(async () => {
   const installed = join(scratch, "node_modules", "@hss-kit", "client");
   await mkdir(installed, { recursive: true });
   await run("tar", ["-xzf", join(scratch, tarball), "-C", installed, "--strip-components=1"]);
-  // The one runtime dependency, linked from the workspace instead of downloaded.
-  await symlink(await realpath(join(packageRoot, "node_modules", "openapi-fetch")), join(scratch, "node_modules", "openapi-fetch"), "dir");
+  // The runtime dependencies, linked from the workspace instead of downloaded.
+  const { dependencies } = JSON.parse(await readFile(join(packageRoot, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  for (const name of Object.keys(dependencies)) {
+    await symlink(await realpath(join(packageRoot, "node_modules", name)), join(scratch, "node_modules", name), "dir");
+  }
   await writeFile(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true }));
   await writeFile(join(scratch, "check.mjs"), ESM);
   await writeFile(join(scratch, "check.cjs"), CJS);

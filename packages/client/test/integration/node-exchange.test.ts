@@ -1,0 +1,114 @@
+// The Node build's way to send, undici's dispatcher, against a real loopback server: it must
+// give what fetch gives (the source build, which sends through fetch, is the reference for every
+// body encoding), use Node's global dispatcher as fetch does, and step aside for a
+// `globalThis.fetch` that something replaced.
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
+import { getGlobalDispatcher, MockAgent, setGlobalDispatcher } from "undici";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import * as source from "../../src/index.js";
+
+// The Node build, typed as the source it is built from.
+const nodeBuild = (await import("../../dist/node/index.js" as string)) as typeof source;
+
+const PAGE = JSON.stringify({ total_num: 1, data_list: [{ host_id: "h", port: 22, type: "TCP" }] });
+const page = Buffer.from(PAGE);
+
+/** How the server encodes the page, by the first segment of the path; each encoder is Node's own zlib. */
+const encodings: Record<string, { contentEncoding: string; body: Buffer }> = {
+  identity: { contentEncoding: "identity", body: page },
+  gzip: { contentEncoding: "gzip", body: gzipSync(page) },
+  "x-gzip": { contentEncoding: "x-gzip", body: gzipSync(page) },
+  deflate: { contentEncoding: "deflate", body: deflateSync(page) },
+  "raw-deflate": { contentEncoding: "deflate", body: deflateRawSync(page) },
+  br: { contentEncoding: "br", body: brotliCompressSync(page) },
+  // Applied in the order listed: gzip first, then br, so br is undone first.
+  "gzip-then-br": { contentEncoding: "gzip, br", body: brotliCompressSync(gzipSync(page)) },
+  "unknown-coding": { contentEncoding: "hss-unknown", body: page },
+  "corrupt-gzip": { contentEncoding: "gzip", body: Buffer.concat([gzipSync(page).subarray(0, 10), Buffer.from("not deflate data at all")]) },
+  "six-codings": { contentEncoding: "gzip, gzip, gzip, gzip, gzip, gzip", body: [1, 2, 3, 4, 5, 6].reduce((body) => gzipSync(body), page) },
+};
+
+let server: Server;
+let url: string;
+const received: IncomingHttpHeaders[] = [];
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    received.push(request.headers);
+    const encoding = encodings[(request.url ?? "").split("/")[1]!]!;
+    response.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": encoding.contentEncoding });
+    response.end(encoding.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  received.length = 0;
+});
+
+const clientOf = (lib: typeof source, baseUrl: string) =>
+  lib.createHssClient({ baseUrl, projectId: "p", credentials: { token: "node-exchange-token" }, maxRetries: 0 });
+
+/** What a call comes to, comparable across builds: the page, or the error's class name and message. */
+async function outcome(lib: typeof source, baseUrl: string): Promise<unknown> {
+  try {
+    return { page: await clientOf(lib, baseUrl).listPorts({ host_id: "h" }) };
+  } catch (error) {
+    expect(error).toBeInstanceOf(lib.HssError);
+    return { error: (error as Error).name };
+  }
+}
+
+describe("the Node build sends through undici's dispatcher", () => {
+  it.each(Object.keys(encodings))("and reads a %s body as fetch does", async (name) => {
+    const viaFetch = await outcome(source, `${url}/${name}`);
+    const viaDispatcher = await outcome(nodeBuild, `${url}/${name}`);
+    expect(viaDispatcher).toEqual(viaFetch);
+    // Every request reached the server: neither build answered from somewhere else.
+    expect(received).toHaveLength(2);
+  });
+
+  it("asks for the codings it decodes, and for JSON", async () => {
+    await clientOf(nodeBuild, `${url}/identity`).listPorts({ host_id: "h" });
+    expect(received[0]).toMatchObject({ "accept-encoding": "gzip, deflate", accept: "application/json", "x-auth-token": "node-exchange-token" });
+  });
+
+  it("uses the global dispatcher a program set with undici, as Node's fetch does", async () => {
+    const previous = getGlobalDispatcher();
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    agent.get("http://hss.example.invalid").intercept({ path: "/v5/p/asset/ports?host_id=h", method: "GET" }).reply(200, PAGE, {
+      headers: { "content-type": "application/json" },
+    });
+    setGlobalDispatcher(agent);
+    try {
+      expect(await clientOf(nodeBuild, "http://hss.example.invalid").listPorts({ host_id: "h" })).toEqual(JSON.parse(PAGE));
+      agent.assertNoPendingInterceptors();
+    } finally {
+      setGlobalDispatcher(previous);
+      await agent.close();
+    }
+  });
+
+  it("calls globalThis.fetch instead once something replaced it (msw, vi.stubGlobal)", async () => {
+    const seen: string[] = [];
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal("fetch", (input: string | Request, init?: RequestInit) => {
+      seen.push(String(input));
+      return realFetch(input, init);
+    });
+    await clientOf(nodeBuild, `${url}/identity`).listPorts({ host_id: "h" });
+    expect(seen).toEqual([`${url}/identity/v5/p/asset/ports?host_id=h`]);
+    vi.unstubAllGlobals();
+    await clientOf(nodeBuild, `${url}/identity`).listPorts({ host_id: "h" });
+    expect(seen).toHaveLength(1);
+    expect(received).toHaveLength(2);
+  });
+});
