@@ -5,7 +5,8 @@
 import type { ResolvedCredentials } from "./credentials.js";
 import { canonicalQuery, signRequest, type SigningCrypto } from "./signing/index.js";
 import { templateSigner, type TemplateSigner } from "./signing/sign.js";
-import type { Authorize, OutgoingRequest } from "./transport.js";
+import type { OutgoingRequest } from "./exchange.js";
+import type { Authorize } from "./transport.js";
 
 /** A search the URL parser keeps as it is: no fragment, no white space or control character to drop or encode. */
 const PLAIN_SEARCH = /^[^\0- #]*$/;

@@ -21,7 +21,8 @@ import { CALL_OPTION_NAMES, checkMaxRetries, checkOptionNames, checkTimeout, typ
 import { groupParams, layoutOf, withDefaults, type GroupedParams, type ParamLayout } from "./params.js";
 import type { Redactor } from "./redact.js";
 import { errorFromResponse, parseErrorBody, parseSuccessBody } from "./response-error.js";
-import { headerRecord, outgoingOf, toResponse, type OutgoingRequest, type ReceivedResponse, type SendOptions, type Transport } from "./transport.js";
+import type { OutgoingRequest } from "./exchange.js";
+import { headerRecord, outgoingOf, toResponse, type ReceivedResponse, type SendOptions, type Transport } from "./transport.js";
 import { assertParamsObject, compileSendableCheck, compileValidator, type Validator } from "./validate.js";
 
 /** What a caller is built from. */

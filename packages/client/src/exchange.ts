@@ -5,7 +5,24 @@
 // through a fetch.
 
 import { readBody, type BodyRead } from "./body.js";
-import type { OutgoingRequest } from "./transport.js";
+
+/** One request, as the transport sends (and signs) it on every attempt. */
+export interface OutgoingRequest {
+  /** Upper-case HTTP method. */
+  readonly method: string;
+  /** The URL string sent, and signed, as it is. */
+  readonly url: string;
+  /** Headers with lower-case names, so authentication adds and signs each name once. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body's bytes, read once so every attempt can send and sign them again. */
+  readonly body?: Uint8Array<ArrayBuffer> | undefined;
+  /** The URL's host and canonical URI, when the caller knows them: `url` is then `base?search`. */
+  readonly base?: { readonly host: string; readonly canonicalUri: string } | undefined;
+  /** The URL's query string (without "?"), along with `base`. */
+  readonly search?: string | undefined;
+  /** The Request a middleware (or `hss.raw`) shaped, which a fetch is handed to keep its other settings. */
+  readonly request?: Request | undefined;
+}
 
 /** A fetch as the transport calls it: the WHATWG signature. */
 export type Fetch = (input: string | Request, init: RequestInit) => Promise<Response>;

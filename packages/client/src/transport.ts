@@ -9,27 +9,9 @@
 
 import type { CallScope, Sleep } from "./abort.js";
 import { HssNetworkError, HssRedirectError, HssResponseTooLargeError, type HssRequestContext } from "./errors.js";
-import type { Answer, Exchange } from "./exchange.js";
+import type { Answer, Exchange, OutgoingRequest } from "./exchange.js";
 import type { Redactor } from "./redact.js";
 import { RETRYABLE_STATUSES, isIdempotent, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry.js";
-
-/** One request, as the transport sends (and signs) it on every attempt. */
-export interface OutgoingRequest {
-  /** Upper-case HTTP method. */
-  readonly method: string;
-  /** The URL string handed to fetch, and signed, as it is. */
-  readonly url: string;
-  /** Headers with lower-case names, so authentication adds and signs each name once. */
-  readonly headers: Readonly<Record<string, string>>;
-  /** The body's bytes, read once so every attempt can send and sign them again. */
-  readonly body?: Uint8Array<ArrayBuffer> | undefined;
-  /** The URL's host and canonical URI, when the caller knows them: `url` is then `base?search`. */
-  readonly base?: { readonly host: string; readonly canonicalUri: string } | undefined;
-  /** The URL's query string (without "?"), along with `base`. */
-  readonly search?: string | undefined;
-  /** The Request a middleware (or `hss.raw`) shaped, whose other settings every attempt keeps. */
-  readonly request?: Request | undefined;
-}
 
 /** The headers of one attempt: the request's own plus credentials (a token, or a fresh signature). */
 export type Authorize = (request: OutgoingRequest) => Record<string, string> | Promise<Record<string, string>>;

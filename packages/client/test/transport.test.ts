@@ -3,9 +3,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { openCallScope, sleep as realSleep, type CallScope, type Sleep } from "../src/abort.js";
 import { HssNetworkError, HssTimeoutError } from "../src/errors.js";
-import { fetchExchange } from "../src/exchange.js";
+import { fetchExchange, type OutgoingRequest } from "../src/exchange.js";
 import { createRedactor } from "../src/redact.js";
-import { createTransport, outgoingOf, type Authorize, type OutgoingRequest, type ReceivedResponse } from "../src/transport.js";
+import { createTransport, outgoingOf, type Authorize, type ReceivedResponse } from "../src/transport.js";
 import { json } from "./helpers/fake-fetch.js";
 
 const URL_ = "https://hss.cn-north-4.myhuaweicloud.com/v5/p/asset/ports?host_id=h1";

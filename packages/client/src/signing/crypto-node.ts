@@ -4,7 +4,7 @@
 // this file through the "node" export condition (see crypto.node.ts); browsers never load it.
 
 import * as nodeCryptoModule from "node:crypto";
-import type { SigningCrypto } from "./sign.js";
+import type { SigningCrypto } from "./signing-crypto.js";
 
 const { createHash, createHmac } = nodeCryptoModule;
 

@@ -3,7 +3,7 @@
 // (see crypto.ts); Node builds use crypto-node.ts instead because Web Crypto is about 12 times
 // slower there per signature.
 
-import type { SigningCrypto } from "./sign.js";
+import type { SigningCrypto } from "./signing-crypto.js";
 
 /** Options for {@link createWebCrypto}. */
 export interface WebCryptoOptions {

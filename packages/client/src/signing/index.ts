@@ -21,7 +21,7 @@ export {
   type HeadersLike,
   type SdkAuthHeaders,
   type SignRequestInput,
-  type SigningCrypto,
 } from "./sign.js";
+export type { SigningCrypto } from "./signing-crypto.js";
 export { createWebCrypto, webCrypto, type WebCryptoOptions } from "./crypto-web.js";
 export { defaultCrypto } from "./crypto.js";

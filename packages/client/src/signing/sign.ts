@@ -3,6 +3,7 @@
 // same code signs with node:crypto on Node and Web Crypto elsewhere.
 
 import { defaultCrypto } from "./crypto.js";
+import type { SigningCrypto } from "./signing-crypto.js";
 import {
   SIGNING_ALGORITHM,
   canonicalHeaders,
@@ -12,22 +13,6 @@ import {
   signedHeadersList,
   stringToSign,
 } from "./canonical.js";
-
-/**
- * The two hashes the signer needs. Each may answer synchronously or with a promise, so Node can
- * hash synchronously while Web Crypto, which is promise-only, still fits the same interface.
- */
-export interface SigningCrypto {
-  /** Lower-case hex SHA-256 of `data` (a string is hashed as UTF-8). */
-  sha256Hex(data: string | Uint8Array): Promise<string> | string;
-  /** Lower-case hex HMAC-SHA256 of the UTF-8 `data` under the UTF-8 `key`. */
-  hmacSha256Hex(key: string, data: string): Promise<string> | string;
-  /**
-   * Optional: {@link hmacSha256Hex} under a key prepared once, for a signer that signs many
-   * requests with one secret key. Without it, each signature calls `hmacSha256Hex`.
-   */
-  keyedHmacSha256Hex?(key: string): (data: string) => Promise<string> | string;
-}
 
 /** An HMAC under one secret key. */
 type KeyedHmac = (data: string) => Promise<string> | string;

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { nodeCrypto } from "../../src/signing/crypto-node.js";
 import { createWebCrypto } from "../../src/signing/crypto-web.js";
-import { signRequest, type SigningCrypto } from "../../src/signing/sign.js";
+import { signRequest } from "../../src/signing/sign.js";
+import type { SigningCrypto } from "../../src/signing/signing-crypto.js";
 import { verifySignedRequest, type IncomingRequestLike } from "../fixtures/verifier.js";
 
 const AK = "HPUAEXAMPLEAK";

@@ -2,7 +2,8 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { nodeCrypto } from "../../src/signing/crypto-node.js";
 import { createWebCrypto } from "../../src/signing/crypto-web.js";
-import { signRequest, type SigningCrypto } from "../../src/signing/sign.js";
+import { signRequest } from "../../src/signing/sign.js";
+import type { SigningCrypto } from "../../src/signing/signing-crypto.js";
 
 // Published vectors from the official SDKs' tests (AK "AccessKey", SK "SecretKey", no body).
 const VECTORS = [
