@@ -2,7 +2,7 @@
 // give what fetch gives (the source build, which sends through fetch, is the reference for every
 // body encoding), use Node's global dispatcher as fetch does, and step aside for a
 // `globalThis.fetch` that something replaced.
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { getGlobalDispatcher, MockAgent, setGlobalDispatcher } from "undici";
@@ -33,10 +33,22 @@ const encodings: Record<string, { contentEncoding: string; body: Buffer }> = {
 let server: Server;
 let url: string;
 const received: IncomingHttpHeaders[] = [];
+/** Called once a `/drip` response has sent its head and its first bytes. */
+let onDrip = () => {};
+
+/** A 200 whose body comes a byte at a time and never ends, until the client goes away. */
+function drip(response: ServerResponse) {
+  response.writeHead(200, { "Content-Type": "application/json" });
+  response.write('{"total_num":1,"data_list":[');
+  const timer = setInterval(() => response.write(" "), 10);
+  response.on("close", () => clearInterval(timer));
+  onDrip();
+}
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     received.push(request.headers);
+    if (request.url?.startsWith("/drip/")) return drip(response);
     const encoding = encodings[(request.url ?? "").split("/")[1]!]!;
     response.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": encoding.contentEncoding });
     response.end(encoding.body);
@@ -51,6 +63,7 @@ afterAll(async () => {
 afterEach(() => {
   vi.unstubAllGlobals();
   received.length = 0;
+  onDrip = () => {};
 });
 
 const clientOf = (lib: typeof source, baseUrl: string) =>
@@ -65,6 +78,25 @@ async function outcome(lib: typeof source, baseUrl: string): Promise<unknown> {
     return { error: (error as Error).name };
   }
 }
+
+describe.each([
+  ["the runtime's fetch", source],
+  ["undici's dispatcher, on Node", nodeBuild],
+])("a body that never ends, through %s", (_, lib) => {
+  it("ends with the call's timeout", async () => {
+    // Nothing to race: the body never ends, so only the timeout can end the call.
+    const hss = lib.createHssClient({ baseUrl: `${url}/drip`, projectId: "p", credentials: { token: "t" }, timeout: 300 });
+    await expect(hss.listPorts({ host_id: "h" })).rejects.toBeInstanceOf(lib.HssTimeoutError);
+  });
+
+  it("ends with the caller's abort, rejecting with its reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error("the caller gave up");
+    onDrip = () => controller.abort(reason);
+    const hss = clientOf(lib, `${url}/drip`);
+    await expect(hss.listPorts({ host_id: "h" }, { signal: controller.signal })).rejects.toBe(reason);
+  });
+});
 
 describe("the Node build sends through undici's dispatcher", () => {
   it.each(Object.keys(encodings))("and reads a %s body as fetch does", async (name) => {

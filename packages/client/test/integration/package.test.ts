@@ -48,6 +48,8 @@ async function scenario(lib, resolved) {
 
 const ESM = `${SCENARIO}
 const target = process.argv[2] ?? "@hss-kit/client";
+// A program that used Node's fetch first has Node's own undici agent as the global dispatcher.
+if (process.argv[3] === "fetch-first") await (await fetch(process.env.MOCK_URL + "/v5/proj/asset/users")).arrayBuffer();
 const lib = await import(target);
 console.log(JSON.stringify(await scenario(lib, import.meta.resolve("@hss-kit/client"))));
 `;
@@ -115,7 +117,7 @@ describe("the packed package", () => {
     );
   });
 
-  it("has no workspace: ranges and depends on openapi-fetch, and undici for Node's proxy variables", async () => {
+  it("has no workspace: ranges and depends on openapi-fetch, and undici, which the Node build sends with", async () => {
     const manifest = JSON.parse(await readFile(join(scratch, "node_modules", "@hss-kit", "client", "package.json"), "utf8"));
     expect(manifest.dependencies).toEqual({ "openapi-fetch": expect.any(String), undici: expect.any(String) });
     expect(JSON.stringify(manifest)).not.toContain("workspace:");
@@ -163,8 +165,15 @@ describe("the packed package", () => {
     expect(result.subtleCalls).toBeGreaterThan(0);
   });
 
-  it("every signed request from the children passed the verifier", () => {
-    expect(server.seen).toHaveLength(3);
+  it("works from ESM after the program's own fetch set Node's undici agent as the global dispatcher", async () => {
+    expectWorked(await child("check.mjs", "@hss-kit/client", "fetch-first"));
+  });
+
+  it("every signed request from the children passed the verifier; the Node builds sent theirs through undici's dispatcher, not fetch", () => {
+    expect(server.seen).toHaveLength(4);
     for (const request of server.seen) expect(request.verdict).toEqual({ ok: true });
+    // fetch sends Sec-Fetch-Mode on every request; the dispatcher sends only what the client gives it.
+    const byFetch = server.seen.filter((request) => request.headers["sec-fetch-mode"] !== undefined);
+    expect(byFetch).toHaveLength(1);
   });
 });
