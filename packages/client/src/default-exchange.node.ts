@@ -26,13 +26,12 @@ let loading: Promise<Undici> | undefined;
 /** undici, imported on the first request rather than with the client. */
 const loadUndici = async (): Promise<Undici> => (undici ??= await (loading ??= import("undici")));
 
-/** What fetch would send unless told otherwise, minus what only browsers mean (Sec-Fetch-Mode). */
-function withDefaultHeaders(headers: Record<string, string>, https: boolean): Record<string, string> {
-  const sent = { ...headers };
-  sent.accept ??= "application/json";
-  sent["accept-encoding"] ??= https ? "gzip, deflate, br" : "gzip, deflate";
-  sent["user-agent"] ??= "node";
-  return sent;
+/** Adds what fetch would send unless told otherwise, minus what only browsers mean (Sec-Fetch-Mode). */
+function addDefaultHeaders(headers: Record<string, string>, https: boolean): Record<string, string> {
+  headers.accept ??= "application/json";
+  headers["accept-encoding"] ??= https ? "gzip, deflate, br" : "gzip, deflate";
+  headers["user-agent"] ??= "node";
+  return headers;
 }
 
 function headersOf(raw: Record<string, string | string[] | undefined>): Headers {
@@ -61,7 +60,7 @@ export function defaultExchange(env: Readonly<Record<string, string | undefined>
     const https = request.url.startsWith("https:");
     const response = await send(request.url, {
       method: request.method as Dispatcher.HttpMethod,
-      headers: withDefaultHeaders(headers, https),
+      headers: addDefaultHeaders(headers, https),
       body: request.body,
       signal,
       ...(proxyAgent ? { dispatcher: proxyAgent } : {}),

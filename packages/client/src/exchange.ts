@@ -43,8 +43,9 @@ export interface Answer {
 }
 
 /**
- * Sends one attempt of `request` with `headers` (the request's own plus its credentials), never
- * following a redirect; rejects when no response head arrives or `signal` aborts.
+ * Sends one attempt of `request` with `headers` (the request's own plus its credentials: a record
+ * of this attempt's own, which the exchange may add to), never following a redirect; rejects
+ * when no response head arrives or `signal` aborts.
  */
 export type Exchange = (request: OutgoingRequest, headers: Record<string, string>, signal: AbortSignal) => Promise<Answer>;
 

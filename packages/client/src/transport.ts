@@ -13,7 +13,7 @@ import type { Answer, Exchange, OutgoingRequest } from "./exchange.js";
 import type { Redactor } from "./redact.js";
 import { RETRYABLE_STATUSES, isIdempotent, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry.js";
 
-/** The headers of one attempt: the request's own plus credentials (a token, or a fresh signature). */
+/** The headers of one attempt, in a record of its own: the request's plus credentials (a token, or a fresh signature). */
 export type Authorize = (request: OutgoingRequest) => Record<string, string> | Promise<Record<string, string>>;
 
 /** A response as the transport hands it on: the status, the headers and the whole body, read within bounds. */
