@@ -108,6 +108,15 @@ describe("filters, as the spec's x-hss-filter says", () => {
     expect(statuses).toEqual(new Set(["unknown", "unknow"]));
   });
 
+  it.each(model.operations.map((operation) => [operation.id, operation] as const))("%s: every filter left out selects what its spec default does", async (_id, operation) => {
+    const omitted = (await get(operation, { limit: "200" })).body;
+    const defaults = operation.parameters.filter((p) => p.filter && !p.required && p.rules.default !== undefined);
+    expect(defaults.length).toBeGreaterThan(0);
+    for (const parameter of defaults) {
+      expect((await get(operation, { limit: "200", [parameter.name]: String(parameter.rules.default) })).body, parameter.name).toEqual(omitted);
+    }
+  });
+
   it("applies a filter's default when it is left out, and selects everything for a match-all value", async () => {
     const processes = operationById(model, "listProcessesHost");
     const category = processes.parameters.find((p) => p.name === "category")!;
@@ -183,5 +192,19 @@ describe("hss-mock --stateful", () => {
     const { code, stderr } = await run(args);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
+  });
+});
+
+describe("the faults", () => {
+  it("each override only seams of the fault-free behaviour, and at least one", async () => {
+    const { faultFree } = await import("../src/stateful/behaviour.js");
+    const { FAULTS } = await import("../src/stateful/faults.js");
+    const env = { model, credentials: { token: TOKEN } };
+    const base = faultFree(env);
+    for (const [name, fault] of Object.entries(FAULTS)) {
+      const seams = Object.keys(fault.overrides(base, env));
+      expect(seams.length, name).toBeGreaterThan(0);
+      expect(seams.filter((seam) => !Object.hasOwn(base, seam)), name).toEqual([]);
+    }
   });
 });
