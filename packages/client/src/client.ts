@@ -3,7 +3,7 @@
 // transport for authentication and retries, and one method per operation of the generated table.
 
 import type { Client } from "openapi-fetch";
-import { openCallScope, sleep } from "./abort.js";
+import { budgetTimeoutError, openCallScope, sleep, totalTimeoutError } from "./abort.js";
 import { createAuthorizer } from "./auth.js";
 import { createCaller } from "./caller.js";
 import { processEnv, resolveCredentials, resolveProjectId } from "./credentials.js";
@@ -11,13 +11,15 @@ import { endpointFor } from "./endpoint.js";
 import { defaultExchange } from "./default-exchange.js";
 import { fetchExchange } from "./exchange.js";
 import { operations, type OperationId, type OperationMethods } from "./generated/operations.js";
-import { HssTimeoutError } from "./errors.js";
 import {
   baseUrlOf,
   checkClientOptionNames,
   checkTimeout,
+  checkTotalTimeout,
   iamEndpointOption,
   maxResponseBytesOf,
+  onEventOf,
+  rateLimiterOf,
   regionOf,
   retryPolicyOf,
   validateOption,
@@ -28,7 +30,8 @@ import { createClient, createQuerySerializer, defaultBodySerializer, defaultPath
 import { createPaginators } from "./paginate/paginate.js";
 import { withResponseOf } from "./response.js";
 import type { Paginators } from "./paginate/types.js";
-import { withProjectId } from "./raw.js";
+import { budgetTargetOf, withProjectId } from "./raw.js";
+import { createBudget, credentialIdentity } from "./rate-limit.js";
 import { createRedactor } from "./redact.js";
 import { defaultCrypto } from "./signing/index.js";
 import { createProjectLookup, iamEndpointOf } from "./project.js";
@@ -70,6 +73,12 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
   const projectId = resolveProjectId(options.projectId, env, canDiscover);
   const policy = retryPolicyOf(options);
   const timeoutMs = checkTimeout("timeout", options.timeout);
+  const totalTimeoutMs = checkTotalTimeout("totalTimeout", options.totalTimeout);
+  const budget = createBudget({
+    limiter: rateLimiterOf(options.rateLimit),
+    identity: credentialIdentity(credentials),
+    onEvent: onEventOf(options.onEvent),
+  });
   const validate = validateOption(options.validate);
   const maxResponseBytes = maxResponseBytesOf(options);
   const redactor = createRedactor(
@@ -111,16 +120,23 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
       };
     })();
 
-  // Calls made through `raw` get the client's timeout and retries; their signal is the request's.
-  // (The operation methods call the transport themselves, with the call's options.)
+  // Calls made through `raw` get the client's timeouts, budget and retries; their signal is the
+  // request's. (The operation methods call the transport themselves, with the call's options.)
+  const targetOf = budgetTargetOf(baseUrl);
   const rawFetch = async (request: Request) => {
-    const scope = openCallScope(
-      timeoutMs,
-      request.signal,
-      () => new HssTimeoutError({ method: request.method, url: redactor.url(request.url) }, timeoutMs),
-    );
+    const context = () => ({ method: request.method, url: redactor.url(request.url) });
+    const scope = openCallScope(totalTimeoutMs, request.signal, () => totalTimeoutError(context(), totalTimeoutMs));
+    const target = targetOf(request.method, request.url);
     try {
-      return toResponse(await transport.send(await outgoingOf(request), { scope, operationId: undefined, maxRetries: policy.maxRetries }));
+      return toResponse(
+        await transport.send(await outgoingOf(request), {
+          scope,
+          operationId: undefined,
+          maxRetries: policy.maxRetries,
+          timeoutMs,
+          budget: budget.forCall(target, scope, (waitMs) => budgetTimeoutError(context(), totalTimeoutMs, waitMs)),
+        }),
+      );
     } finally {
       scope.dispose();
     }
@@ -158,8 +174,10 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     region,
     validate,
     timeoutMs,
+    totalTimeoutMs,
     maxRetries: policy.maxRetries,
     maxResponseBytes,
+    budget,
   });
   const methods = Object.fromEntries(
     (Object.keys(operations) as OperationId[]).map((id) => {

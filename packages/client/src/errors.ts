@@ -200,8 +200,8 @@ export class HssTimeoutError extends HssRequestError {
   /** The timeout that ran out, in milliseconds. */
   readonly timeoutMs: number;
 
-  constructor(context: HssRequestContext, timeoutMs: number) {
-    super(context, `timed out after ${timeoutMs} ms.`);
+  constructor(context: HssRequestContext, timeoutMs: number, problem = `timed out after ${timeoutMs} ms.`) {
+    super(context, problem);
     this.timeoutMs = timeoutMs;
   }
 }
