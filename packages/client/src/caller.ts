@@ -18,7 +18,7 @@ import { middlewareCall, runOnError, runOnRequest, runOnResponse, type Middlewar
 import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders, removeTrailingSlash } from "./openapi-fetch.js";
 import type { OperationDescriptor } from "./operation-descriptor.js";
 import { CALL_OPTION_NAMES, checkMaxRetries, checkOptionNames, checkTimeout, checkTotalTimeout, type CallOptions } from "./options.js";
-import type { Budget, BudgetTarget } from "./rate-limit.js";
+import { operationTarget, type Budget, type BudgetTarget } from "./rate-limit.js";
 import { groupParams, layoutOf, withDefaults, type GroupedParams, type ParamLayout } from "./params.js";
 import type { Redactor } from "./redact.js";
 import { errorFromResponse, parseErrorBody, parseSuccessBody } from "./response-error.js";
@@ -113,7 +113,7 @@ export function createCaller(config: CallerConfig): CallOperation {
         hasHeaderParams: [...layout.location.values()].includes("header"),
         validate: config.validate ? compileValidator(id, descriptor, mayShow) : undefined,
         sendable: compileSendableCheck(id, descriptor, mayShow),
-        target: { operationId: id, route: id, limit: descriptor.rateLimit?.perCredential },
+        target: operationTarget(id, descriptor),
       };
     }
     return table;

@@ -186,6 +186,6 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
       return [id, Object.freeze(Object.assign(method, { withResponse }))];
     }),
   );
-  const paginate = Object.freeze(createPaginators(call, validate, (value) => redactor.mayShow(value)));
+  const paginate = Object.freeze(createPaginators(call, validate, (value) => redactor.mayShow(value), budget));
   return Object.freeze({ ...methods, paginate, raw }) as unknown as HssClient;
 }

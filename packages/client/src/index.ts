@@ -49,7 +49,7 @@ export type {
   PaginatedOperationId,
   HssPaths,
 } from "./types.js";
-export type { Page, PaginateMethod, PaginateOptions, PaginateParams, Paginators } from "./paginate/types.js";
+export type { Page, PaginateMethod, PaginateOptions, PaginateParams, Paginators, WalkProgress } from "./paginate/types.js";
 export type { HssResponseInfo, WithResponse } from "./response.js";
 export type { OperationDescriptor, ParameterDescriptor, ParameterRules, RateLimit, RateLimits } from "./operation-descriptor.js";
 export type { Middleware } from "openapi-fetch";

@@ -244,6 +244,11 @@ export interface BudgetTarget {
   limit: RateLimit | undefined;
 }
 
+/** The budget target of an operation of the spec. */
+export function operationTarget(operationId: string, descriptor: { readonly rateLimit?: { readonly perCredential: RateLimit } | undefined }): BudgetTarget {
+  return { operationId, route: operationId, limit: descriptor.rateLimit?.perCredential };
+}
+
 /** One call's share of the budget, for the request path: a slot before each attempt, and what a 429 means. */
 export interface AttemptBudget {
   /** Waits for the slot of attempt number `attempt` (from 1); rejects when it would come after the call's deadline. */

@@ -5,7 +5,7 @@
 import type { Client } from "openapi-fetch";
 import { documentRateLimit, operations } from "./generated/operations.js";
 import type { OperationDescriptor } from "./operation-descriptor.js";
-import type { BudgetTarget } from "./rate-limit.js";
+import { operationTarget, type BudgetTarget } from "./rate-limit.js";
 import type { HssPaths } from "./types.js";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -43,14 +43,14 @@ export function budgetTargetOf(baseUrl: string): (method: string, url: string) =
     id,
     method: descriptor.method.toUpperCase(),
     pattern: new RegExp(`^${descriptor.path.split(/\{[^}/]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, "\\$&")).join("[^/]+")}$`),
-    limit: (descriptor as OperationDescriptor).rateLimit?.perCredential,
+    target: operationTarget(id, descriptor as OperationDescriptor),
   }));
   return (method, url) => {
     const { pathname } = new URL(url);
     const path = pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname;
     const found = templates.find((template) => template.method === method.toUpperCase() && template.pattern.test(path));
     return found
-      ? { operationId: found.id, route: found.id, limit: found.limit }
+      ? found.target
       : { operationId: undefined, route: `${method.toUpperCase()} ${pathname}`, limit: documentRateLimit?.perCredential };
   };
 }

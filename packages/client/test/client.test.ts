@@ -407,7 +407,7 @@ describe("construction", () => {
       "listUsers has no option timeOut; the options are signal, timeout, totalTimeout, maxRetries.",
     );
     await expect(hss.paginate.listUsers.all({}, { page_size: 5 } as never)).rejects.toThrow(
-      "paginate.listUsers has no option page_size; the options are pageSize, maxItems, concurrency, signal, timeout, maxRetries.",
+      "paginate.listUsers has no option page_size; the options are pageSize, maxItems, concurrency, offset, onProgress, signal, timeout, totalTimeout, maxRetries.",
     );
     expect(requests).toHaveLength(0);
   });

@@ -5,11 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   HssConfigurationError,
   HssRateLimitError,
+  HssServerError,
   HssTimeoutError,
   createHssClient,
   createRateLimiter,
   type HssClientEvent,
   type HssClientOptions,
+  type WalkProgress,
 } from "../src/index.js";
 import { credentialIdentity } from "../src/rate-limit.js";
 import { json } from "./helpers/fake-fetch.js";
@@ -28,7 +30,9 @@ interface Seen {
  * A gateway that throttles like HSS's: `limit` requests per credential and path in any window of
  * a minute, 429 APIGW.0308 beyond. `before` may answer first (a 429 from another process).
  */
-function gateway(options: { limit?: number; retryAfter?: string; before?: (seen: Seen, index: number) => Response | undefined } = {}) {
+function gateway(
+  options: { limit?: number; retryAfter?: string; before?: (seen: Seen, index: number) => Response | undefined; answer?: (url: URL) => Response } = {},
+) {
   const seen: Seen[] = [];
   const throttled: Seen[] = [];
   const fetch = async (request: Request) => {
@@ -42,7 +46,7 @@ function gateway(options: { limit?: number; retryAfter?: string; before?: (seen:
       throttled.push(now);
       return throttle(options.retryAfter);
     }
-    return json(200, PAGE);
+    return options.answer?.(new URL(request.url)) ?? json(200, PAGE);
   };
   return { fetch, seen, throttled };
 }
@@ -302,5 +306,60 @@ describe("the budget's options", () => {
     for (let start = 0; start + 6 <= token.length; start++) expect(identity).not.toContain(token.slice(start, start + 6));
     expect(credentialIdentity({ kind: "token", token: `${token}x` })).not.toBe(identity);
     expect(credentialIdentity({ kind: "token", token })).toBe(identity);
+  });
+});
+
+/** HSS's answer to a page of `total` accounts. */
+function accounts(total: number) {
+  return (url: URL) => {
+    const offset = Number(url.searchParams.get("offset") ?? 0);
+    const limit = Number(url.searchParams.get("limit") ?? 10);
+    const data_list = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, index) => ({ user_name: `user-${offset + index}` }));
+    return json(200, { total_num: total, data_list });
+  };
+}
+
+describe("a long walk", () => {
+  it("walks 7 pages within the budget in the least time it allows, reporting its progress, with no 429", async () => {
+    const hss = gateway({ answer: accounts(1_400) });
+    const { hss: client_ } = client(hss.fetch);
+    const progress: WalkProgress[] = [];
+    const walk = settle(client_.paginate.listUsers.all({}, { onProgress: (step) => progress.push(step) }));
+    await vi.advanceTimersByTimeAsync(MINUTE);
+    const { value } = await walk;
+    expect(value).toHaveLength(1_400);
+    expect(new Set(value!.map((user) => user.user_name)).size).toBe(1_400);
+    expect(hss.seen.map((seen) => seen.at)).toEqual([0, 0, 0, 0, 0, MINUTE, MINUTE]);
+    expect(hss.throttled).toEqual([]);
+    expect(progress.map(({ pages, items, total, nextOffset }) => [pages, items, total, nextOffset])).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((pages) => [pages, pages * 200, 1_400, pages * 200]),
+    );
+    // After the first page, the budget has four slots left this minute for the six pages to come.
+    expect(progress[0]!.estimatedMsLeft).toBe(MINUTE);
+    expect(progress.at(-1)!.estimatedMsLeft).toBe(0);
+  });
+
+  it("says where to resume when it fails, and resumes there", async () => {
+    const failAt = 600;
+    const broken = gateway({
+      answer: (url) => (url.searchParams.get("offset") === String(failAt) ? json(500, { error_code: "HSS.1000", error_msg: "busy" }) : accounts(1_000)(url)),
+    });
+    const { hss: first } = client(broken.fetch, { maxRetries: 0 });
+    const seen: string[] = [];
+    const walk = settle((async () => {
+      for await (const user of first.paginate.listUsers({})) seen.push(user.user_name!);
+    })());
+    await vi.advanceTimersByTimeAsync(MINUTE);
+    const { error } = await walk;
+    expect(error).toBeInstanceOf(HssServerError);
+    expect(error).toMatchObject({ resumeOffset: failAt });
+    expect((error as Error).message).toMatch(/ Resume the walk with \{ offset: 600 \}\.$/);
+    expect(seen).toHaveLength(failAt);
+
+    const healthy = gateway({ answer: accounts(1_000) });
+    const { hss: second } = client(healthy.fetch);
+    const rest = await second.paginate.listUsers.all({}, { offset: (error as HssServerError).resumeOffset });
+    expect([...seen, ...rest.map((user) => user.user_name)]).toEqual(Array.from({ length: 1_000 }, (_, index) => `user-${index}`));
+    expect(healthy.seen.map((request) => request.at)).toHaveLength(2);
   });
 });
