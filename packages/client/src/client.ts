@@ -28,6 +28,7 @@ import {
 import { createMiddlewareStack } from "./middleware.js";
 import { createClient, createQuerySerializer, defaultBodySerializer, defaultPathSerializer } from "./openapi-fetch.js";
 import { createPaginators } from "./paginate/paginate.js";
+import { createFanOuts, type FanOuts } from "./fan-out.js";
 import { withResponseOf } from "./response.js";
 import type { Paginators } from "./paginate/types.js";
 import { budgetTargetOf, withProjectId } from "./raw.js";
@@ -45,6 +46,12 @@ export type HssClient = OperationMethods & {
    * `for await (const port of hss.paginate.listPorts({ host_id })) ...`.
    */
   readonly paginate: Paginators;
+  /**
+   * Runs an operation over many parameter sets within the request budget, a few calls at once,
+   * yielding `{ params, data }` in the order of the sets:
+   * `for await (const { params, data } of hss.fanOut.listPorts(hosts.map((host_id) => ({ host_id })))) ...`.
+   */
+  readonly fanOut: FanOuts;
   /**
    * The underlying openapi-fetch client, for `{ data, error, response }` results instead of
    * exceptions. Its calls are authenticated and retried like the client's, without validation.
@@ -187,5 +194,6 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     }),
   );
   const paginate = Object.freeze(createPaginators(call, validate, (value) => redactor.mayShow(value), budget));
-  return Object.freeze({ ...methods, paginate, raw }) as unknown as HssClient;
+  const fanOut = Object.freeze(createFanOuts(call, budget));
+  return Object.freeze({ ...methods, paginate, fanOut, raw }) as unknown as HssClient;
 }

@@ -51,5 +51,6 @@ export type {
 } from "./types.js";
 export type { Page, PaginateMethod, PaginateOptions, PaginateParams, Paginators, WalkProgress } from "./paginate/types.js";
 export type { HssResponseInfo, WithResponse } from "./response.js";
+export type { FanOutFailure, FanOutMethod, FanOutOptions, FanOutSuccess, FanOuts } from "./fan-out.js";
 export type { OperationDescriptor, ParameterDescriptor, ParameterRules, RateLimit, RateLimits } from "./operation-descriptor.js";
 export type { Middleware } from "openapi-fetch";

@@ -266,6 +266,8 @@ export interface Budget {
   forCall(target: BudgetTarget, scope: CallScope, tooLate: (waitMs: number) => unknown): AttemptBudget | undefined;
   /** Milliseconds from now until `count` more requests to `target` could have been sent; undefined without a budget. */
   delayOf(target: BudgetTarget, count: number): number | undefined;
+  /** The limit the budget holds `target` to; undefined without one. */
+  limitOf(target: BudgetTarget): RateLimit | undefined;
 }
 
 /** Binds a limiter (or none) to a client's credential and listener. */
@@ -301,5 +303,6 @@ export function createBudget(config: {
       if (limiter === undefined || limit === undefined) return undefined;
       return limiter.delayOf(keyOf(identity, target.route), limit, count);
     },
+    limitOf: (target) => limiter && limitOf(limiter, target.limit),
   };
 }

@@ -4,9 +4,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   HssConfigurationError,
+  HssNotFoundError,
   HssRateLimitError,
   HssServerError,
   HssTimeoutError,
+  HssValidationError,
   createHssClient,
   createRateLimiter,
   type HssClientEvent,
@@ -361,5 +363,96 @@ describe("a long walk", () => {
     const rest = await second.paginate.listUsers.all({}, { offset: (error as HssServerError).resumeOffset });
     expect([...seen, ...rest.map((user) => user.user_name)]).toEqual(Array.from({ length: 1_000 }, (_, index) => `user-${index}`));
     expect(healthy.seen.map((request) => request.at)).toHaveLength(2);
+  });
+});
+
+/** HSS's answer to the ports of a host: one port, numbered after the host; host "gone" is not found. */
+function portsOf(url: URL): Response {
+  const host = url.searchParams.get("host_id")!;
+  if (host === "gone") return json(404, { error_code: "HSS.0404", error_msg: "no such host" });
+  return json(200, { total_num: 1, data_list: [{ port: Number(host.slice(5)) }] });
+}
+
+const hosts = (count: number) => Array.from({ length: count }, (_, index) => ({ host_id: `host-${index}` }));
+
+describe("a fan-out", () => {
+  it("runs an operation over every parameter set within the budget, yielding results in order, with no 429", async () => {
+    const hss = gateway({ answer: portsOf });
+    const { hss: client_ } = client(hss.fetch);
+    const results: unknown[] = [];
+    const run = settle((async () => {
+      for await (const { params, data } of client_.fanOut.listPorts(hosts(12))) results.push([params.host_id, data.data_list[0]!.port]);
+    })());
+    await vi.advanceTimersByTimeAsync(2 * MINUTE);
+    await run;
+    expect(results).toEqual(hosts(12).map(({ host_id }, index) => [host_id, index]));
+    expect(hss.seen.map((seen) => seen.at)).toEqual([...Array(5).fill(0), ...Array(5).fill(MINUTE), MINUTE * 2, MINUTE * 2]);
+    expect(hss.throttled).toEqual([]);
+  });
+
+  it("keeps at most `concurrency` calls in flight", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const slow = async (request: Request) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      inFlight--;
+      return portsOf(new URL(request.url));
+    };
+    const { hss: client_ } = client(slow, { rateLimit: false });
+    const results: number[] = [];
+    const run = (async () => {
+      for await (const { data } of client_.fanOut.listPorts(hosts(9), { concurrency: 3 })) results.push(data.data_list[0]!.port!);
+    })();
+    await vi.advanceTimersByTimeAsync(300);
+    await run;
+    expect(results).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(most).toBe(3);
+  });
+
+  it("collects failures per item with onError: collect, and goes on", async () => {
+    const { hss: client_ } = client(gateway({ answer: portsOf }).fetch, { rateLimit: false, maxRetries: 0 });
+    const sets = [{ host_id: "host-0" }, { host_id: "gone" }, { host_id: "host-2" }];
+    const results = [];
+    for await (const result of client_.fanOut.listPorts(sets, { onError: "collect" })) results.push(result);
+    expect(results.map((result) => [result.params.host_id, result.data?.data_list[0]?.port, result.error?.constructor])).toEqual([
+      ["host-0", 0, undefined],
+      ["gone", undefined, HssNotFoundError],
+      ["host-2", 2, undefined],
+    ]);
+  });
+
+  it("throws the first failure by default, after the results before it, and aborts the calls in flight", async () => {
+    const hss = gateway({ answer: portsOf });
+    const { hss: client_ } = client(hss.fetch, { rateLimit: false, maxRetries: 0 });
+    const sets = [{ host_id: "host-0" }, { host_id: "gone" }, ...hosts(20).slice(2)];
+    const results: string[] = [];
+    const error = await (async () => {
+      for await (const { params } of client_.fanOut.listPorts(sets, { concurrency: 2 })) results.push(params.host_id);
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HssNotFoundError);
+    expect(results).toEqual(["host-0"]);
+    expect(hss.seen.length).toBeLessThanOrEqual(4);
+  });
+
+  it("ends on its signal with the signal's reason, even collecting", async () => {
+    const hss = gateway({ answer: portsOf });
+    const { hss: client_ } = client(hss.fetch);
+    const controller = new AbortController();
+    const run = settle((async () => {
+      for await (const _ of client_.fanOut.listPorts(hosts(12), { signal: controller.signal, onError: "collect" })) void _;
+    })());
+    await vi.advanceTimersByTimeAsync(30_000);
+    controller.abort(new Error("night is over"));
+    expect((await run).error).toEqual(new Error("night is over"));
+    await vi.advanceTimersByTimeAsync(2 * MINUTE);
+    expect(hss.seen).toHaveLength(5);
+  });
+
+  it("refuses options it cannot honour", async () => {
+    const { hss: client_ } = client(gateway().fetch);
+    await expect(client_.fanOut.listUsers([{}], { concurrency: 0 }).next()).rejects.toThrow("fanOut.listUsers: concurrency must be");
+    await expect(client_.fanOut.listUsers([{}], { onError: "ignore" as never }).next()).rejects.toBeInstanceOf(HssValidationError);
+    await expect(client_.fanOut.listUsers([{}], { parallel: 2 } as never).next()).rejects.toThrow("fanOut.listUsers has no option parallel");
   });
 });
