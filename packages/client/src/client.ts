@@ -54,7 +54,8 @@ export type HssClient = OperationMethods & {
   readonly fanOut: FanOuts;
   /**
    * The underlying openapi-fetch client, for `{ data, error, response }` results instead of
-   * exceptions. Its calls are authenticated and retried like the client's, without validation.
+   * exceptions. Its calls are authenticated, retried and held to the request budget like the
+   * client's (each request draws on the budget of the operation its path matches), without validation.
    */
   readonly raw: Client<HssPaths>;
 };
@@ -81,11 +82,8 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
   const policy = retryPolicyOf(options);
   const timeoutMs = checkTimeout("timeout", options.timeout);
   const totalTimeoutMs = checkTotalTimeout("totalTimeout", options.totalTimeout);
-  const budget = createBudget({
-    limiter: rateLimiterOf(options.rateLimit),
-    identity: credentialIdentity(credentials),
-    onEvent: onEventOf(options.onEvent),
-  });
+  const onEvent = onEventOf(options.onEvent);
+  const budget = createBudget({ limiter: rateLimiterOf(options.rateLimit), identity: credentialIdentity(credentials), onEvent });
   const validate = validateOption(options.validate);
   const maxResponseBytes = maxResponseBytesOf(options);
   const redactor = createRedactor(
@@ -105,6 +103,7 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     random: () => Math.random(),
     sleep,
     now: () => Date.now(),
+    onEvent,
   });
   // Until IAM gives the project, requests are signed without one (the IAM lookup itself).
   let authorize = createAuthorizer(credentials, projectId, defaultCrypto);

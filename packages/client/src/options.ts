@@ -74,8 +74,9 @@ export interface HssClientOptions {
    */
   rateLimit?: RateLimitOptions | RateLimiter | false;
   /**
-   * Told of every wait (for the budget, after a 429, before a retry) as it starts: which
-   * operation, which attempt, how long and why. Called synchronously; what it throws fails the call.
+   * Told of every wait (for the budget, after a 429, before a retry) as it starts, as a `wait`
+   * event: which operation, which attempt is waiting, how long and why. Called synchronously;
+   * what it throws fails the call.
    */
   onEvent?: HssEventListener;
   /**
@@ -100,7 +101,7 @@ export interface HssClientOptions {
 
 /** Options of one call. */
 export interface CallOptions {
-  /** Cancels the call: the request in flight and any wait before a retry. */
+  /** Cancels the call: the request in flight and any wait (for the budget, after a 429, before a retry). */
   signal?: AbortSignal;
   /** Milliseconds each attempt of this call may take; overrides the client's `timeout`. */
   timeout?: number;

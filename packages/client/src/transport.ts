@@ -10,6 +10,7 @@
 import { openCallScope, type CallScope, type Sleep } from "./abort.js";
 import { HssNetworkError, HssRedirectError, HssResponseTooLargeError, HssTimeoutError, type HssRequestContext } from "./errors.js";
 import type { Answer, Exchange, OutgoingRequest } from "./exchange.js";
+import type { HssEventListener } from "./events.js";
 import type { AttemptBudget } from "./rate-limit.js";
 import type { Redactor } from "./redact.js";
 import { RETRYABLE_STATUSES, isIdempotent, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry.js";
@@ -36,6 +37,8 @@ export interface TransportConfig {
   random: () => number;
   sleep: Sleep;
   now: () => number;
+  /** Told of each wait before a retry. */
+  onEvent?: HssEventListener | undefined;
 }
 
 /** One call's settings for {@link Transport.send}. */
@@ -176,6 +179,7 @@ export function createTransport(config: TransportConfig): Transport {
         }
         if (throttled) continue;
         retries++;
+        config.onEvent?.({ type: "wait", operationId, attempt: attempt + 1, waitMs: wait, reason: "retry" });
         await config.sleep(wait, signal);
       }
     },

@@ -85,6 +85,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe("the request budget", () => {
@@ -180,6 +181,19 @@ describe("the request budget", () => {
     const { hss: unlimited } = client(open.fetch, { rateLimit: false });
     await Promise.all(Array.from({ length: 7 }, () => unlimited.listUsers()));
     expect(open.seen.map((seen) => seen.at)).toEqual(Array(7).fill(1_000));
+  });
+});
+
+describe("wait events", () => {
+  it("tell of the backoff before a retry too", async () => {
+    const hss = gateway({ before: (_, index) => (index === 0 ? json(503, {}) : undefined) });
+    const { hss: client_, events } = client(hss.fetch, { retryDelay: { initialMs: 800, maxMs: 800 } });
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    const call = settle(client_.listUsers());
+    await vi.advanceTimersByTimeAsync(400);
+    expect(await call).toEqual({ value: PAGE });
+    expect(events).toEqual([{ type: "wait", operationId: "listUsers", attempt: 2, waitMs: 400, reason: "retry" }]);
+    expect(hss.seen.map((seen) => seen.at)).toEqual([0, 400]);
   });
 });
 
