@@ -255,6 +255,21 @@ describe("a 429 that comes anyway", () => {
     expect(events).toEqual([{ type: "wait", operationId: "listUsers", attempt: 2, waitMs: 25_000, reason: "rate-limited" }]);
   });
 
+  it("waits a second at least, however small the Retry-After, and fails at once on one past the totalTimeout", async () => {
+    const hammered = spentElsewhere(3, "0");
+    const { hss: first } = client(hammered.fetch);
+    const call = settle(first.listUsers());
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(await call).toEqual({ value: PAGE });
+    expect(hammered.seen.map((seen) => seen.at)).toEqual([0, 1_000, 2_000, 3_000]);
+
+    const far = spentElsewhere(1, "86400");
+    const { hss: second } = client(far.fetch);
+    const { error } = await settle(second.listUsers());
+    expect(error).toMatchObject({ name: "HssRateLimitError", retryAfterMs: 86_400_000 });
+    expect(far.seen).toHaveLength(1);
+  });
+
   it("waits again and again, not counting against maxRetries, while the totalTimeout allows", async () => {
     const hss = spentElsewhere(3);
     const { hss: client_ } = client(hss.fetch, { maxRetries: 0 });
