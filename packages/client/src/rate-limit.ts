@@ -97,7 +97,6 @@ function slotAt(bucket: Bucket, now: number, position: number, inFlightEnd: numb
   return at;
 }
 
-
 /** Checks a limit given as an option: whole positive numbers, windows that setTimeout can wait. */
 export function checkRateLimitOptions(option: string, value: RateLimitOptions, refuse: (option: string, value: unknown, allowed: string) => never): void {
   for (const [name, most] of [["requests", Number.MAX_SAFE_INTEGER], ["windowMs", 2 ** 31 - 1]] as const) {
