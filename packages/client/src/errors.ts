@@ -16,6 +16,11 @@ export interface HssRequestContext {
 /** Base class of every error the HSS client throws. */
 export class HssError extends Error {
   override readonly name: string = "HssError";
+  /**
+   * On an error that ended a walk (`hss.paginate`), the `offset` to resume it from: every item
+   * before it was yielded. Pass it as the walk's `offset` option.
+   */
+  resumeOffset?: number;
 }
 
 function describeRequest(context: HssRequestContext): string {
@@ -132,7 +137,10 @@ export class HssNotFoundError extends HssApiError {
   override readonly name: string = "HssNotFoundError";
 }
 
-/** HTTP 429: the API gateway throttled the caller; raised once the client's retries are spent. */
+/**
+ * HTTP 429: the API gateway throttled the caller; raised when waiting for the throttle's window
+ * would outlast the call's `totalTimeout` (with `rateLimit: false`, once the retries are spent).
+ */
 export class HssRateLimitError extends HssApiError {
   override readonly name: string = "HssRateLimitError";
   /** How long the gateway asked to wait, from `Retry-After`, in milliseconds. */
@@ -194,14 +202,17 @@ export class HssNetworkError extends HssRequestError {
   }
 }
 
-/** The call's `timeout` ran out, counting every attempt and every wait between attempts. */
+/**
+ * An attempt's `timeout` or the call's `totalTimeout` ran out, or the call's slot in the request
+ * budget would come after its `totalTimeout` (then nothing was sent). The message says which.
+ */
 export class HssTimeoutError extends HssRequestError {
   override readonly name: string = "HssTimeoutError";
   /** The timeout that ran out, in milliseconds. */
   readonly timeoutMs: number;
 
-  constructor(context: HssRequestContext, timeoutMs: number) {
-    super(context, `timed out after ${timeoutMs} ms.`);
+  constructor(context: HssRequestContext, timeoutMs: number, problem = `timed out after ${timeoutMs} ms.`) {
+    super(context, problem);
     this.timeoutMs = timeoutMs;
   }
 }
