@@ -3,8 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // The fault matrix runs the whole contract once per planted fault; give it room on 2 cores.
-    testTimeout: 60_000,
+    // Each test runs hss (and for --dry-run, bash, openssl and curl) against the mock; 2 cores.
+    testTimeout: 30_000,
     hookTimeout: 30_000,
   },
 });
