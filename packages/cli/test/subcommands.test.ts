@@ -88,7 +88,8 @@ describe("hss --help", () => {
   it("lists every subcommand with its summary", async () => {
     const run = await hss(["--help"]);
     expect(run.code).toBe(0);
-    for (const command of commands) expect(run.stdout).toMatch(new RegExp(`^  ${command.name} +${command.operation.summary}`, "m"));
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    for (const command of commands) expect(run.stdout).toMatch(new RegExp(`^  ${escape(command.name)} +${escape(command.operation.summary)}`, "m"));
   });
 
   it("takes KooCLI's operation names too", async () => {
