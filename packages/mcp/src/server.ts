@@ -37,7 +37,7 @@ export function toolError(error: unknown): CallToolResult {
     Object.assign(details, { status: error.status, error_code: error.errorCode, error_msg: error.errorMsg, request_id: error.requestId });
   }
   if (error instanceof HssValidationError) Object.assign(details, { parameter: error.parameter, allowed: error.allowed });
-  return { isError: true, content: [{ type: "text", text: text(details) }], structuredContent: details };
+  return { isError: true, content: [{ type: "text", text: text(details) }] };
 }
 
 function checkCaps(options: HssMcpOptions): ResultCaps {
@@ -70,7 +70,8 @@ async function callTool(tool: ToolSpec, given: Record<string, unknown>, client: 
   const offset = (given[offsetName] as number | undefined) ?? 0;
   const body = (await method({ ...given, [limitName]: limit, [offsetName]: offset })) as { total_num: number; data_list: unknown[] };
   const result = capPage(body, offset, wanted, caps, timeFieldsOf(operation));
-  return { content: [{ type: "text", text: text(result) }], structuredContent: result as unknown as Record<string, unknown> };
+  // One copy of the records, as text: a structuredContent copy would double what the caps bound.
+  return { content: [{ type: "text", text: text(result) }] };
 }
 
 /**
