@@ -22,9 +22,11 @@ function bashScript(commands: readonly CommandSpec[]): string {
   ];
   return `# bash completion for hss; load with: source <(hss completion bash)
 _hss() {
+  # zsh runs this through bashcompinit: ksh emulation gives it bash's 0-based arrays.
+  [[ -n "\${ZSH_VERSION-}" ]] && emulate -L ksh
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}"
   local command="" word flags="" fields="" values=""
-  for word in "\${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+  for word in "\${COMP_WORDS[@]:1:$((COMP_CWORD - 1))}"; do
     case " ${words(commands.map((command) => command.name))} completion " in *" $word "*) command="$word"; break ;; esac
   done
   case "$command" in

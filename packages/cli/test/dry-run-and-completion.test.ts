@@ -2,6 +2,7 @@
 // the completion script completes what the spec gives.
 
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunningStatefulMock } from "@hss-kit/mock";
@@ -80,6 +81,21 @@ describe("hss completion bash", () => {
     }
     expect(await complete(`hss ${name} --fields `)).toEqual(command.operation.fields.map((field) => field.name).sort());
     expect(await complete(`hss ${name} -o `)).toEqual([...OUTPUT_FORMATS].sort());
+  });
+
+  // zsh is not on every machine (apt-get install zsh); where it is, the zsh script must work in it.
+  it.runIf(existsSync("/usr/bin/zsh"))("completes in zsh, through bashcompinit", async () => {
+    const zsh = async (words: string[]) => {
+      const script = `autoload -U compinit && compinit -u
+${completionScript("zsh", commands)}
+COMP_WORDS=(${words.map((word) => `'${word}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _hss; print -l -- $COMPREPLY`;
+      const { stdout } = await run("/usr/bin/zsh", ["-f", "-c", script]);
+      return stdout.split("\n").filter(Boolean).sort();
+    };
+    expect(await zsh(["hss", ""])).toEqual([...commands.map((command) => command.name), "completion"].sort());
+    const command = commands.find((c) => c.flags.some(({ parameter }) => parameter.rules.enum))!;
+    const { flag, parameter } = command.flags.find(({ parameter }) => parameter.rules.enum)!;
+    expect(await zsh(["hss", command.name, `--${flag}`, ""])).toEqual(parameter.rules.enum!.map(String).sort());
   });
 
   it("is what hss completion prints, for bash and zsh", async () => {
