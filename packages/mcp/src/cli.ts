@@ -7,7 +7,7 @@ import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { startHttpServer } from "./http.js";
 import { createServerFactory, DEFAULT_CAPS } from "./server.js";
 
-const usage = `Usage: hss-mcp [--http [--host ADDRESS] [--port N]] [--region REGION] [--project-id ID] [--endpoint-url URL] [--max-rows N] [--max-bytes N]
+const usage = `Usage: hss-mcp [--http [--host ADDRESS] [--port N] [--allowed-host H:P]] [--region REGION] [--project-id ID] [--endpoint-url URL] [--max-rows N] [--max-bytes N]
 
 An MCP server with one read-only tool per read operation of the HSS v5 spec.
 
@@ -15,6 +15,8 @@ An MCP server with one read-only tool per read operation of the HSS v5 spec.
   --http               serve MCP over streamable HTTP at http://HOST:PORT/mcp instead
   --host ADDRESS       with --http: address to bind (default 127.0.0.1; the server acts with its credentials)
   --port N             with --http: port (default 0, a free one; the URL is printed on stderr)
+  --allowed-host H:P   with --http: also accept this Host header (repeatable), such as the name
+                       a proxy in front of the server uses; others are refused (DNS rebinding)
   --region REGION      region of the endpoint, such as cn-north-4; also fills a region header
   --project-id ID      project (default $HUAWEICLOUD_SDK_PROJECT_ID; with AK/SK and --region, found through IAM)
   --endpoint-url URL   another endpoint: a proxy, a private gateway or a mock
@@ -41,6 +43,7 @@ try {
       http: { type: "boolean" },
       host: { type: "string" },
       port: { type: "string" },
+      "allowed-host": { type: "string", multiple: true },
       region: { type: "string" },
       "project-id": { type: "string" },
       "endpoint-url": { type: "string" },
@@ -56,7 +59,7 @@ if (values.help) {
   process.stdout.write(`${usage}\n`);
   process.exit(0);
 }
-if (!values.http && (values.host !== undefined || values.port !== undefined)) fail("--host and --port need --http.");
+if (!values.http && (values.host !== undefined || values.port !== undefined || values["allowed-host"] !== undefined)) fail("--host, --port and --allowed-host need --http.");
 const port = integer("port", values.port, 0);
 if (port !== undefined && port > 65535) fail(`--port must be at most 65535; got ${port}.`);
 
@@ -78,7 +81,12 @@ try {
 }
 
 if (values.http) {
-  const running = await startHttpServer({ newServer, ...(values.host !== undefined ? { host: values.host } : {}), ...(port !== undefined ? { port } : {}) });
+  const running = await startHttpServer({
+    newServer,
+    ...(values.host !== undefined ? { host: values.host } : {}),
+    ...(port !== undefined ? { port } : {}),
+    ...(values["allowed-host"] !== undefined ? { allowedHosts: values["allowed-host"] } : {}),
+  });
   process.stderr.write(`hss-mcp listening on ${running.url}\n`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.on("SIGINT", stop);

@@ -33,6 +33,35 @@ describe("stdio (hss-mcp as a child process)", () => {
   });
 });
 
+describe("hss-mcp --http (the README's command, on port 0)", () => {
+  it("prints its URL and serves the tools there", async () => {
+    const { spawn } = await import("node:child_process");
+    const { Client } = await import("@modelcontextprotocol/sdk/client/index.js");
+    const { StreamableHTTPClientTransport } = await import("@modelcontextprotocol/sdk/client/streamableHttp.js");
+    const child = spawn(process.execPath, [new URL("../bin/hss-mcp.js", import.meta.url).pathname, "--http", "--port", "0", "--endpoint-url", mock.url, "--region", "cn-north-4"], {
+      env: { PATH: process.env.PATH, HUAWEICLOUD_SDK_AK: "AKMCPTEST", HUAWEICLOUD_SDK_SK: "mcp-secret-key-0123456789", HUAWEICLOUD_SDK_PROJECT_ID: "mcp-project" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = "";
+        child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+          text += chunk;
+          const found = /listening on (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(text);
+          if (found) resolve(found[1]!);
+        });
+        child.once("exit", (code) => reject(new Error(`hss-mcp exited ${code}: ${text}`)));
+      });
+      const agent = new Client({ name: "agent", version: "0" });
+      await agent.connect(new StreamableHTTPClientTransport(new URL(url)));
+      expect((await agent.listTools()).tools.map((tool) => tool.name)).toEqual(reads.map((operation) => operation.id));
+      await agent.close();
+    } finally {
+      child.kill();
+    }
+  });
+});
+
 function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const sent = request(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers } }, (response) => {
@@ -63,6 +92,16 @@ describe("streamable HTTP", () => {
       expect((await post(http.url.replace("/mcp", "/other"), {}, initialize)).status).toBe(404);
       const get = await new Promise<number>((resolve, reject) => request(http.url, (response) => resolve(response.statusCode!)).on("error", reject).end());
       expect(get).toBe(405);
+    } finally {
+      await http.close();
+    }
+  });
+
+  it("accepts a Host header it was told to, such as a proxy's name", async () => {
+    const http = await startHttpServer({ newServer: createServerFactory({ client: hssClient(mock.url) }), allowedHosts: ["hss-mcp.internal:443"] });
+    try {
+      expect((await post(http.url, { host: "hss-mcp.internal:443" }, initialize)).status).toBe(200);
+      expect((await post(http.url, { host: "hss-mcp.internal:444" }, initialize)).status).toBe(403);
     } finally {
       await http.close();
     }
