@@ -84,6 +84,32 @@ describe.each(commands.map((command) => [command.name, command] as const))("hss 
   });
 });
 
+describe("hss --all", () => {
+  const command = commands.find((c) => c.operation.paginated && !c.flags.some(({ parameter }) => parameter.required))!;
+  const limit = command.operation.parameters.find((parameter) => parameter.paging === "limit")!;
+  const pageSize = Math.max(limit.rules.minimum ?? 1, 10);
+
+  it("takes --limit as the page size and stops at --max-items", async () => {
+    const maxItems = pageSize + Math.ceil(pageSize / 2);
+    const run = await hss([command.name, "--endpoint-url", mock.url, "--region", "cn-north-4", "--all", "--limit", String(pageSize), "--max-items", String(maxItems), "-o", "ndjson"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trimEnd().split("\n")).toHaveLength(maxItems);
+    expect(run.stderr.trimEnd().split("\n")).toEqual([`hss ${command.name}: ${pageSize} of ${maxItems} records`, `hss ${command.name}: ${maxItems} of ${maxItems} records`]);
+  });
+
+  it("with --dry-run prints the walk's first request", async () => {
+    const run = await hss([command.name, "--endpoint-url", mock.url, "--all", "--limit", String(pageSize), "--dry-run"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("(the first page of --all)");
+    expect(run.stdout).toMatch(new RegExp(`[?&]offset=0&limit=${pageSize}'`));
+  });
+
+  it("refuses --offset, and --max-items without --all", async () => {
+    expect((await hss([command.name, "--endpoint-url", mock.url, "--all", "--offset", "10"])).stderr).toContain("--offset cannot be used with --all");
+    expect((await hss([command.name, "--endpoint-url", mock.url, "--max-items", "10"])).stderr).toContain("--max-items needs --all");
+  });
+});
+
 describe("hss --help", () => {
   it("lists every subcommand with its summary", async () => {
     const run = await hss(["--help"]);
