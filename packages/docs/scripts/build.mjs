@@ -2,6 +2,8 @@
 //   index.html     the Redoc reference, self-contained (Redoc's JavaScript inlined, no CDN), rendered
 //                  from a copy of the bundled spec that carries generated code samples
 //   client.html    getting started with @hss-kit/client
+//   cli.html       the hss command line (@hss-kit/cli)
+//   mcp.html       the MCP server (@hss-kit/mcp)
 //   contract.html  getting started with the contract CLI
 //   site.css       the one stylesheet of the nav and the guides
 //   openapi.json, openapi.yaml  the pure bundled spec, for download
@@ -16,7 +18,7 @@ import { withCodeSamples } from "./code-samples.mjs";
 import { localizeRedoc } from "./redoc-offline.mjs";
 import { authenticationMarkdown, replaceAuthenticationSection } from "./authentication.mjs";
 import { withSoftBreaksJoined } from "./soft-breaks.mjs";
-import { GUIDES, fill, forReaders, navHtml, operationsTable, tryDocs } from "./site.mjs";
+import { GUIDES, cliCommandsTable, cliExitCodesTable, fill, forReaders, mcpToolsTable, navHtml, operationsTable, tryDocs } from "./site.mjs";
 import { build as esbuild } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -86,7 +88,13 @@ try {
 
   const layout = await readFile(join(site, "layout.html"), "utf8");
   for (const { file, title } of GUIDES) {
-    const content = forReaders(fill(await readFile(join(site, file), "utf8"), { operations: operationsTable(spec), tryDocs: tryDocs(spec) }));
+    const content = forReaders(fill(await readFile(join(site, file), "utf8"), {
+      operations: operationsTable(spec),
+      tryDocs: tryDocs(spec),
+      cliCommands: cliCommandsTable(spec),
+      cliExitCodes: cliExitCodesTable(),
+      mcpTools: mcpToolsTable(spec),
+    }));
     await writeFile(join(out, file), fill(layout, { title, nav: navHtml(file), content }));
   }
   await copyFile(join(site, "site.css"), join(out, "site.css"));

@@ -2,12 +2,16 @@
 // HTML fragment in site/ wrapped in site/layout.html. Plain string templates: the pages are
 // static and small, and every link in them is relative so the site works under any base path
 // (GitHub Pages serves it from /<repo>/).
+import { commandsOf, EXIT_CODES, UNEXPECTED_EXIT_CODE } from "@hss-kit/cli";
+import { DEFAULT_CAPS, toolsOf } from "@hss-kit/mcp";
 import { readModel } from "@hss-kit/spec";
 
 /** The site's pages and downloads, in nav order. */
 export const NAV = [
   { href: "index.html", label: "API reference" },
   { href: "client.html", label: "Client guide" },
+  { href: "cli.html", label: "Command line" },
+  { href: "mcp.html", label: "MCP server" },
   { href: "contract.html", label: "Contract CLI" },
   { href: "try.html", label: "Try it" },
 ];
@@ -19,6 +23,8 @@ export const DOWNLOADS = [
 /** The guide pages built from site/<name>.html. */
 export const GUIDES = [
   { file: "client.html", title: "Getting started with @hss-kit/client" },
+  { file: "cli.html", title: "The hss command line" },
+  { file: "mcp.html", title: "The MCP server for agents" },
   { file: "contract.html", title: "Getting started with the contract CLI" },
   { file: "try.html", title: "Try it: send a request" },
 ];
@@ -72,6 +78,51 @@ export function operationsTable(spec) {
   }
   return `<table class="operations">
     <thead><tr><th>Method</th><th>Request</th><th>Required</th><th>What it lists</th></tr></thead>
+    <tbody>
+${rows.join("\n")}
+    </tbody>
+  </table>`;
+}
+
+/** A table of the `hss` subcommands, one per operation, linked to the reference, for the CLI guide. */
+export function cliCommandsTable(spec) {
+  const rows = commandsOf(readModel(spec)).map((command) => {
+    const required = command.flags.filter(({ parameter }) => parameter.required).map(({ flag }) => `<code>--${escapeHtml(flag)}</code>`);
+    return `      <tr>
+        <td><code>hss ${escapeHtml(command.name)}</code></td>
+        <td><a href="${referenceHref(command.operation)}"><code>${escapeHtml(command.operation.id)}</code></a></td>
+        <td>${required.join(", ") || "none"}</td>
+        <td>${escapeHtml(command.operation.summary)}</td>
+      </tr>`;
+  });
+  return `<table class="operations">
+    <thead><tr><th>Subcommand</th><th>Operation</th><th>Required</th><th>What it lists</th></tr></thead>
+    <tbody>
+${rows.join("\n")}
+    </tbody>
+  </table>`;
+}
+
+/** The exit codes of `hss`, from its own table. */
+export function cliExitCodesTable() {
+  const rows = [[0, "success"], [UNEXPECTED_EXIT_CODE, "an unexpected error (a bug in hss)"], ...EXIT_CODES.map(({ code, meaning }) => [code, meaning])];
+  return `<table>
+    <thead><tr><th>Code</th><th>Meaning</th></tr></thead>
+    <tbody>
+${rows.map(([code, meaning]) => `      <tr><td><code>${code}</code></td><td>${escapeHtml(meaning)}</td></tr>`).join("\n")}
+    </tbody>
+  </table>`;
+}
+
+/** A table of the MCP server's tools, one per read operation, linked to the reference. */
+export function mcpToolsTable(spec) {
+  const rows = toolsOf(readModel(spec), DEFAULT_CAPS).map((tool) => `      <tr>
+        <td><a href="${referenceHref(tool.operation)}"><code>${escapeHtml(tool.name)}</code></a></td>
+        <td>${Object.keys(tool.inputSchema.properties).map((name) => `<code>${escapeHtml(name)}</code>`).join(", ")}</td>
+        <td>${escapeHtml(tool.title)}</td>
+      </tr>`);
+  return `<table class="operations">
+    <thead><tr><th>Tool</th><th>Arguments</th><th>What it lists</th></tr></thead>
     <tbody>
 ${rows.join("\n")}
     </tbody>

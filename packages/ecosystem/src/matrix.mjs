@@ -71,6 +71,14 @@ export const CHECKS = [
       return smokeResult((await run(bin, ["cjs.cjs"], { cwd: app, env, timeoutMs: 120_000 })).stdout);
     },
   },
+  {
+    id: "cli-mcp",
+    describe: "`hss` (a page, --all, a table, a refusal) and `hss-mcp` on stdio (initialize, tools/list, a capped call) against the mock",
+    on: ["node"],
+    async run({ app, bin, env }) {
+      return smokeResult((await run(bin, ["cli-mcp-smoke.mjs"], { cwd: app, env, timeoutMs: 120_000 })).stdout);
+    },
+  },
   typeCheck("types-nodenext", "tsconfig.nodenext.json", "TypeScript `nodenext` (ESM and CJS files): the published types compile, a wrong parameter does not"),
   typeCheck("types-bundler", "tsconfig.bundler.json", "TypeScript `bundler` resolution: the same"),
   {
