@@ -53,6 +53,8 @@ export interface ParameterModel {
   modifier?: ModifierRole;
   /** Present on a parameter the client fills in from its configuration. */
   config?: ConfigRole;
+  /** The unit of a time parameter (a bound of a time range). */
+  unit?: TimeUnit;
 }
 
 /** One property of a response item. */
@@ -153,7 +155,7 @@ function readRules(schema: JsonObject, where: string): ParameterRules {
   return rules as ParameterRules;
 }
 
-function readParameter(document: JsonObject, node: JsonObject, operationId: string): ParameterModel {
+function readParameter(document: JsonObject, node: JsonObject, operationId: string, inherited: Source): ParameterModel {
   const parameter = resolveRef(document, node);
   const name = text(parameter.name);
   const where = `Parameter ${name} of ${operationId}`;
@@ -166,6 +168,7 @@ function readParameter(document: JsonObject, node: JsonObject, operationId: stri
   const paging = readPaging(where, parameter);
   const modifier = readModifier(where, parameter);
   const config = readConfig(where, parameter);
+  const unit = readUnit(where, parameter);
   return {
     name,
     in: location,
@@ -173,11 +176,12 @@ function readParameter(document: JsonObject, node: JsonObject, operationId: stri
     description: text(parameter.description),
     ...(parameter.example !== undefined ? { example: parameter.example } : {}),
     rules: readRules(schema, where),
-    source: readSource(where, parameter),
+    source: readSource(where, parameter, inherited),
     ...(filter ? { filter } : {}),
     ...(paging ? { paging } : {}),
     ...(modifier ? { modifier } : {}),
     ...(config ? { config } : {}),
+    ...(unit ? { unit } : {}),
   };
 }
 
@@ -202,7 +206,7 @@ function readResponses(document: JsonObject, raw: Json | undefined): ResponseMod
   });
 }
 
-function readFields(body: JsonObject | undefined, operationId: string): FieldModel[] {
+function readFields(body: JsonObject | undefined, operationId: string, inherited: Source): FieldModel[] {
   const list = isObject(body?.properties) ? body.properties.data_list : undefined;
   const items = isObject(list) && isObject(list.items) ? list.items : undefined;
   if (!isObject(items?.properties)) return [];
@@ -210,7 +214,7 @@ function readFields(body: JsonObject | undefined, operationId: string): FieldMod
     if (!isObject(schema)) return [];
     const where = `Field ${name} of ${operationId}`;
     const unit = readUnit(where, schema);
-    return [{ name, schema, source: readSource(where, schema), ...(unit ? { unit } : {}) }];
+    return [{ name, schema, source: readSource(where, schema, inherited), ...(unit ? { unit } : {}) }];
   });
 }
 
@@ -241,6 +245,13 @@ function checkSemantics(operation: OperationModel): void {
         throw new Error(`${where}: x-hss-filter.partial-with names ${filter.partialWith}, which is not a boolean parameter with x-hss-modifier: partial-match.`);
       }
     }
+    const field = operation.fields.find((f) => f.name === filter?.field);
+    if ((filter?.match === "at-least" || filter?.match === "at-most") && (parameter.rules.type !== "integer" || field?.schema.type !== "integer")) {
+      throw new Error(`${where}: x-hss-filter.match ${filter.match} compares numbers, so it needs an integer parameter and an integer field.`);
+    }
+    if (parameter.unit !== undefined && parameter.unit !== field?.unit) {
+      throw new Error(`${where}: x-hss-unit ${parameter.unit} differs from the unit of the field it filters (${field?.unit ?? "none"}).`);
+    }
     if (parameter.paging !== undefined && parameter.rules.type !== "integer") {
       throw new Error(`${where}: x-hss-paging needs an integer parameter.`);
     }
@@ -249,7 +260,8 @@ function checkSemantics(operation: OperationModel): void {
 
 function readOperation(document: JsonObject, path: string, method: string, item: JsonObject, operation: JsonObject): OperationModel {
   const id = text(operation.operationId) || `${method} ${path}`;
-  const readAll = (raw: Json | undefined) => (Array.isArray(raw) ? raw.filter(isObject).map((node) => readParameter(document, node, id)) : []);
+  const source = readSource(`Operation ${id}`, operation);
+  const readAll = (raw: Json | undefined) => (Array.isArray(raw) ? raw.filter(isObject).map((node) => readParameter(document, node, id, source)) : []);
   const shared = readAll(item.parameters);
   const own = readAll(operation.parameters);
   const parameters = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
@@ -265,12 +277,12 @@ function readOperation(document: JsonObject, path: string, method: string, item:
     summary: text(operation.summary),
     description: text(operation.description),
     tags: Array.isArray(operation.tags) ? operation.tags.map(String) : [],
-    source: readSource(`Operation ${id}`, operation),
+    source,
     security,
     parameters,
     responses,
     paginated: isPaginated(parameters, body),
-    fields: readFields(body, id),
+    fields: readFields(body, id, source),
   };
   checkSemantics(model);
   return model;

@@ -21,13 +21,15 @@ describe("the semantics of the spec", () => {
     }
   });
 
-  it("declares aliases that the matched field's enum allows", () => {
+  it("declares aliases for values the parameter allows, naming values that the matched field's enum allows", () => {
     for (const operation of model.operations) {
       for (const parameter of operation.parameters) {
         const field = operation.fields.find((f) => f.name === parameter.filter?.field);
         for (const [value, also] of Object.entries(parameter.filter?.aliases ?? {})) {
+          const where = `${operation.id}.${parameter.name}`;
           const allowed = field?.schema.enum;
-          expect(Array.isArray(allowed) && [value, ...also].every((v) => allowed.includes(v)), `${operation.id}.${parameter.name}`).toBe(true);
+          expect(parameter.rules.enum, where).toContain(value);
+          expect(Array.isArray(allowed) && also.length > 0 && also.every((v) => allowed.includes(v)), where).toBe(true);
         }
       }
     }
@@ -52,11 +54,14 @@ function withUsersParameter(name: string, edit: (parameter: JsonObject) => void)
 describe("the model refuses a malformed extension", () => {
   it.each([
     ["an unknown key", (p: JsonObject) => { p["x-hss-filter"] = { field: "user_name", exactly: true }; }, /unknown key "exactly"/],
-    ["an unknown match", (p: JsonObject) => { p["x-hss-filter"] = { field: "user_name", match: "fuzzy" }; }, /match must be one of exact, partial; got "fuzzy"/],
+    ["an unknown match", (p: JsonObject) => { p["x-hss-filter"] = { field: "user_name", match: "fuzzy" }; }, /match must be one of exact, partial, at-least, at-most; got "fuzzy"/],
     ["a field the items lack", (p: JsonObject) => { p["x-hss-filter"] = { field: "username" }; }, /names username, which is not a field/],
     ["a switch that is not a modifier", (p: JsonObject) => { p["x-hss-filter"] = { field: "user_name", "partial-with": "category" }; }, /partial-with names category/],
     ["paging on a string", (p: JsonObject) => { p["x-hss-paging"] = "limit"; }, /x-hss-paging needs an integer/],
     ["an unknown role value", (p: JsonObject) => { p["x-hss-modifier"] = "case-folding"; }, /x-hss-modifier must be one of partial-match/],
+    ["a range bound on a text", (p: JsonObject) => { p["x-hss-filter"] = { field: "user_name", match: "at-least" }; }, /match at-least compares numbers/],
+    ["a unit its field lacks", (p: JsonObject) => { p["x-hss-unit"] = "epoch-milliseconds"; }, /x-hss-unit epoch-milliseconds differs from the unit of the field it filters \(none\)/],
+    ["an unknown source", (p: JsonObject) => { p["x-hss-source"] = "blog"; }, /x-hss-source must be one of seed, reference, sdk/],
   ])("%s", (_what, edit, message) => {
     expect(() => readModel(withUsersParameter("user_name", edit))).toThrow(message);
   });

@@ -98,10 +98,15 @@ function filterQuery(parameter: VisibleFilter, pageSize: number | undefined): (c
   };
 }
 
+/** How a failure names a range filter's expectation: `at least 1700000000000`. */
+const BOUNDS: Partial<Record<FilterSemantics["match"], string>> = { "at-least": "at least ", "at-most": "at most " };
+
 /** Whether an item meets a filter as the spec's semantics say, with `part_match` left at its default. */
 function matches(parameter: VisibleFilter, item: Record<string, unknown>, value: string | number | boolean): boolean {
   const { filter } = parameter;
   const got = item[filter.field];
+  if (filter.match === "at-least") return typeof got === "number" && typeof value === "number" && got >= value;
+  if (filter.match === "at-most") return typeof got === "number" && typeof value === "number" && got <= value;
   if (typeof got !== "string" || typeof value !== "string") return got === value;
   const fold = (text: string) => (filter.caseSensitive ? text : text.toLowerCase());
   const candidates = [got, unaliased(filter, got)].map(fold);
@@ -134,7 +139,7 @@ export function filterChecks(operation: OperationModel): PlannedCheck[] {
           if (strays.length === 0) return [];
           return [failureOf(context.session, exchange, strays.slice(0, 5).map(({ item, index }) => ({
             where: `body.data_list[${index}].${parameter.filter.field}`,
-            expected: `${JSON.stringify(value)}, as ${parameter.name}=${String(value)} selects`,
+            expected: `${BOUNDS[parameter.filter.match] ?? ""}${JSON.stringify(value)}, as ${parameter.name}=${String(value)} selects`,
             got: preview(item[parameter.filter.field]),
           })), strays.length > 5 ? `${strays.length} items do not match; the first 5 are shown` : undefined)];
         },

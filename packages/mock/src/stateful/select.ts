@@ -11,6 +11,8 @@ export interface Page {
 }
 
 function isMatch(filter: FilterSemantics, got: unknown, wanted: Value, partial: boolean, fault: Fault | undefined): boolean {
+  if (filter.match === "at-least") return typeof got === "number" && typeof wanted === "number" && got >= wanted;
+  if (filter.match === "at-most") return typeof got === "number" && typeof wanted === "number" && got <= wanted;
   if (typeof wanted !== "string" || typeof got !== "string") return got === wanted;
   const fold = (text: string) => (filter.caseSensitive && fault !== "filters.case-insensitive" ? text : text.toLowerCase());
   const aliases = Object.hasOwn(filter.aliases, wanted) && fault !== "filters.alias-ignored" ? filter.aliases[wanted]! : [];
