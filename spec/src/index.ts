@@ -10,9 +10,11 @@ export type { ConfigRole, FilterMatch, FilterSemantics, ModifierRole, PagingRole
 export {
   RULE_KEYWORDS,
   documentedResponse,
+  linksInto,
   operationById,
   readModel,
   type FieldModel,
+  type LinkModel,
   type OperationModel,
   type ParameterModel,
   type ParameterRules,

@@ -75,3 +75,38 @@ describe("the model refuses a malformed extension", () => {
     expect(() => readModel(structuredClone(model.document))).not.toThrow();
   });
 });
+
+/** The bundled document with one edit to the link of that name on an operation's 200 response. */
+function withLink(operationId: string, name: string, edit: (link: JsonObject) => void): JsonObject {
+  const document = structuredClone(model.document);
+  const item = Object.values(document.paths as Record<string, { get: JsonObject }>).find((i) => i.get.operationId === operationId)!;
+  const links = ((item.get.responses as JsonObject)["200"] as JsonObject).links as JsonObject;
+  edit(links[name] as JsonObject);
+  return document;
+}
+
+describe("the links of the spec", () => {
+  const links = model.operations.flatMap((operation) => operation.links);
+
+  it("lead from every operation whose items carry a host_id that another operation filters by", () => {
+    const linked = new Set(links.map((link) => `${link.from}.${link.field}`));
+    for (const operation of model.operations) {
+      for (const field of operation.fields) {
+        const takers = model.operations.filter((o) => o.id !== operation.id && o.parameters.some((p) => p.name === field.name && p.filter?.field === field.name));
+        if (field.name === "host_id" && takers.length > 0) expect(linked, `${operation.id}.${field.name}`).toContain(`${operation.id}.${field.name}`);
+      }
+    }
+    for (const link of links) expect(link.description.length, link.name).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ["an unknown operation", (l: JsonObject) => { l.operationId = "listServers"; }, /leads to listServers, which is not an operation/],
+    ["a parameter the target lacks", (l: JsonObject) => { l.parameters = { server_id: "$response.body#/data_list/0/host_id" }; }, /sets server_id, which is not a parameter of listHostStatus/],
+    ["a field the items lack", (l: JsonObject) => { l.parameters = { host_id: "$response.body#/data_list/0/server_id" }; }, /reads server_id, which is not a field/],
+    ["an expression that is not an item's field", (l: JsonObject) => { l.parameters = { host_id: "$request.query.host_id" }; }, /needs one parameter, set to \$response\.body#\/data_list\/0\/<field>/],
+    ["no word that it holds for every item", (l: JsonObject) => { delete l["x-hss-link"]; }, /x-hss-link must be every-item/],
+    ["a field of another type", (l: JsonObject) => { l.parameters = { host_id: "$response.body#/data_list/0/port" }; }, /reads port \(integer\) into host_id \(string\)/],
+  ])("refuses a link to %s", (_what, edit, message) => {
+    expect(() => readModel(withLink("listPorts", "serverOfPort", edit))).toThrow(message);
+  });
+});
