@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { documentedResponse, loadModel, operationById, type OperationModel } from "@hss-kit/spec";
+import { documentedResponse, linksInto, loadModel, operationById, type OperationModel } from "@hss-kit/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStatefulMock, type RunningStatefulMock } from "../src/stateful/index.js";
 
@@ -38,7 +38,9 @@ function baseOf(operation: OperationModel, page: Page | undefined): { query: Rec
 async function get(operation: OperationModel, query: Record<string, string> | URLSearchParams = {}, headers?: Record<string, string>) {
   const base = baseOf(operation, undefined);
   const search = new URLSearchParams(base.query);
-  for (const [name, value] of query instanceof URLSearchParams ? query : Object.entries(query)) search.append(name, value);
+  // Named values replace the base ones; a URLSearchParams is sent as it is on top (repeats too).
+  if (query instanceof URLSearchParams) for (const [name, value] of query) search.append(name, value);
+  else for (const [name, value] of Object.entries(query)) search.set(name, value);
   const url = `${mock.url}${pathOf(operation)}?${search}`;
   const response = await fetch(url, { headers: headers ?? base.headers });
   return { response, body: (await response.json()) as Page & Record<string, unknown> };
@@ -72,6 +74,35 @@ describe("the stateful mock's data", () => {
     expect(body.data_list.length).toBeGreaterThan(0);
     for (const field of operation.fields.filter((f) => f.unit === "epoch-milliseconds")) {
       for (const item of body.data_list) expect(new Date(item[field.name] as number).getUTCFullYear()).toBeGreaterThanOrEqual(2020);
+    }
+  });
+});
+
+describe("the links of the spec, in the data", () => {
+  const links = model.operations.flatMap((operation) => operation.links.map((link) => [`${link.from} ${link.name}`, link] as const));
+
+  it.each(links)("%s: every value of the items leads to the target", async (_name, link) => {
+    const from = operationById(model, link.from);
+    const to = operationById(model, link.to);
+    const parameter = to.parameters.find((p) => p.name === link.parameter)!;
+    // A required query parameter of the source (the server whose ports are listed) takes a value
+    // that a link leads into it from, as a client finds one.
+    const into = from.parameters.filter((p) => p.required && p.in === "query").flatMap((p) => linksInto(model, from.id, p.name));
+    const given: Record<string, string> = {};
+    for (const source of into) {
+      given[source.parameter] = String((await get(operationById(model, source.from))).body.data_list[0]![source.field]);
+    }
+    const values = [...new Set((await get(from, { ...largestPage(from), ...given })).body.data_list.map((item) => item[link.field]))];
+    expect(values.length).toBeGreaterThan(0);
+    for (const value of values) {
+      const base = baseOf(to, undefined);
+      const path = pathOf(to).replace(encodeURIComponent(mock.knownValues[parameter.name]?.[0] ?? "\u0000"), encodeURIComponent(String(value)));
+      const query = new URLSearchParams({ ...base.query, ...(parameter.in === "query" ? { [parameter.name]: String(value) } : {}) });
+      const response = await fetch(`${mock.url}${path}?${query}`, { headers: base.headers });
+      const body = (await response.json()) as Page;
+      expect(response.status, `${link.to} with ${link.parameter}=${String(value)}`).toBe(200);
+      // Into an optional filter, the value finds its record; into a required parameter, it is accepted.
+      if (!parameter.required) expect(body.data_list.map((item) => item[parameter.filter!.field!]), `${link.to} with ${link.parameter}=${String(value)}`).toContain(value);
     }
   });
 });
