@@ -55,6 +55,8 @@ export interface ParameterModel {
   modifier?: ModifierRole;
   /** Present on a parameter the client fills in from its configuration. */
   config?: ConfigRole;
+  /** The unit of a time parameter (a bound of a time range). */
+  unit?: TimeUnit;
 }
 
 /** One property of a response item. */
@@ -84,6 +86,27 @@ export interface ResponseModel {
   headers: string[];
 }
 
+/**
+ * A link of an operation's 200 response (OpenAPI `links`, marked `x-hss-link: every-item`): the
+ * `field` of every item it returns is a value of the `parameter` of the operation `to`. Into an
+ * optional filter, the value finds at least one record there (a port's `host_id` is a server of
+ * `listHostStatus`); into a required parameter, the operation accepts it (a task's `id` is a
+ * `task_id` of `listVulScanTaskHost`).
+ */
+export interface LinkModel {
+  /** The link's name in the spec. */
+  name: string;
+  /** The operation whose items carry the value. */
+  from: string;
+  /** The operation the value is a parameter of. */
+  to: string;
+  /** The field of the items the value comes from. */
+  field: string;
+  /** The parameter of `to` the value goes into. */
+  parameter: string;
+  description: string;
+}
+
 /** One operation: where it lives, what it takes and what it answers. */
 export interface OperationModel {
   id: string;
@@ -108,6 +131,8 @@ export interface OperationModel {
   fields: FieldModel[];
   /** The gateway's throttle on this operation (`x-hss-rate-limit`), when the spec states one. */
   rateLimit?: RateLimits;
+  /** The links of the 200 response: where the values of its items lead. */
+  links: LinkModel[];
 }
 
 /** A security scheme of the spec. */
@@ -159,7 +184,7 @@ function readRules(schema: JsonObject, where: string): ParameterRules {
   return rules as ParameterRules;
 }
 
-function readParameter(document: JsonObject, node: JsonObject, operationId: string): ParameterModel {
+function readParameter(document: JsonObject, node: JsonObject, operationId: string, inherited: Source): ParameterModel {
   const parameter = resolveRef(document, node);
   const name = text(parameter.name);
   const where = `Parameter ${name} of ${operationId}`;
@@ -172,6 +197,7 @@ function readParameter(document: JsonObject, node: JsonObject, operationId: stri
   const paging = readPaging(where, parameter);
   const modifier = readModifier(where, parameter);
   const config = readConfig(where, parameter);
+  const unit = readUnit(where, parameter);
   return {
     name,
     in: location,
@@ -179,11 +205,12 @@ function readParameter(document: JsonObject, node: JsonObject, operationId: stri
     description: text(parameter.description),
     ...(parameter.example !== undefined ? { example: parameter.example } : {}),
     rules: readRules(schema, where),
-    source: readSource(where, parameter),
+    source: readSource(where, parameter, inherited),
     ...(filter ? { filter } : {}),
     ...(paging ? { paging } : {}),
     ...(modifier ? { modifier } : {}),
     ...(config ? { config } : {}),
+    ...(unit ? { unit } : {}),
   };
 }
 
@@ -208,7 +235,28 @@ function readResponses(document: JsonObject, raw: Json | undefined): ResponseMod
   });
 }
 
-function readFields(body: JsonObject | undefined, operationId: string): FieldModel[] {
+/** The expression a link reads its value with: a field of the items (the first one stands for each). */
+const ITEM_FIELD = /^\$response\.body#\/data_list\/0\/([^/]+)$/;
+
+function readLinks(raw: Json | undefined, from: string): LinkModel[] {
+  const ok = isObject(raw) ? raw : {};
+  const links = isObject(ok.links) ? ok.links : {};
+  return Object.entries(links).map(([name, link]) => {
+    const where = `Link ${name} of ${from}`;
+    if (!isObject(link)) throw new Error(`${where} must be an object.`);
+    if (link["x-hss-link"] !== "every-item") throw new Error(`${where}: x-hss-link must be every-item, saying that the link holds for every item, not only the first its expression names.`);
+    if (typeof link.operationId !== "string") throw new Error(`${where} needs an operationId.`);
+    const parameters = isObject(link.parameters) ? Object.entries(link.parameters) : [];
+    const [entry] = parameters;
+    const field = typeof entry?.[1] === "string" ? ITEM_FIELD.exec(entry[1])?.[1] : undefined;
+    if (parameters.length !== 1 || entry === undefined || field === undefined) {
+      throw new Error(`${where} needs one parameter, set to $response.body#/data_list/0/<field>.`);
+    }
+    return { name, from, to: link.operationId, field, parameter: entry[0], description: text(link.description) };
+  });
+}
+
+function readFields(body: JsonObject | undefined, operationId: string, inherited: Source): FieldModel[] {
   const list = isObject(body?.properties) ? body.properties.data_list : undefined;
   const items = isObject(list) && isObject(list.items) ? list.items : undefined;
   if (!isObject(items?.properties)) return [];
@@ -216,7 +264,7 @@ function readFields(body: JsonObject | undefined, operationId: string): FieldMod
     if (!isObject(schema)) return [];
     const where = `Field ${name} of ${operationId}`;
     const unit = readUnit(where, schema);
-    return [{ name, schema, source: readSource(where, schema), ...(unit ? { unit } : {}) }];
+    return [{ name, schema, source: readSource(where, schema, inherited), ...(unit ? { unit } : {}) }];
   });
 }
 
@@ -247,6 +295,13 @@ function checkSemantics(operation: OperationModel): void {
         throw new Error(`${where}: x-hss-filter.partial-with names ${filter.partialWith}, which is not a boolean parameter with x-hss-modifier: partial-match.`);
       }
     }
+    const field = operation.fields.find((f) => f.name === filter?.field);
+    if ((filter?.match === "at-least" || filter?.match === "at-most") && (parameter.rules.type !== "integer" || field?.schema.type !== "integer")) {
+      throw new Error(`${where}: x-hss-filter.match ${filter.match} compares numbers, so it needs an integer parameter and an integer field.`);
+    }
+    if (parameter.unit !== undefined && parameter.unit !== field?.unit) {
+      throw new Error(`${where}: x-hss-unit ${parameter.unit} differs from the unit of the field it filters (${field?.unit ?? "none"}).`);
+    }
     if (parameter.paging !== undefined && parameter.rules.type !== "integer") {
       throw new Error(`${where}: x-hss-paging needs an integer parameter.`);
     }
@@ -263,12 +318,15 @@ function readOperation(
 ): OperationModel {
   const id = text(operation.operationId) || `${method} ${path}`;
   const rateLimit = readRateLimit(`Operation ${id}`, operation, documentLimit);
-  const readAll = (raw: Json | undefined) => (Array.isArray(raw) ? raw.filter(isObject).map((node) => readParameter(document, node, id)) : []);
+  const source = readSource(`Operation ${id}`, operation);
+  const readAll = (raw: Json | undefined) => (Array.isArray(raw) ? raw.filter(isObject).map((node) => readParameter(document, node, id, source)) : []);
   const shared = readAll(item.parameters);
   const own = readAll(operation.parameters);
   const parameters = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
   const responses = readResponses(document, operation.responses);
   const body = responses.find((response) => response.status === "200")?.resolvedSchema;
+  const rawResponses = isObject(operation.responses) ? operation.responses : {};
+  const ok = isObject(rawResponses["200"]) ? resolveRef(document, rawResponses["200"]) : undefined;
   const security = Array.isArray(operation.security ?? document.security)
     ? ((operation.security ?? document.security) as Json[]).filter(isObject).map((requirement) => Object.keys(requirement))
     : [];
@@ -279,16 +337,34 @@ function readOperation(
     summary: text(operation.summary),
     description: text(operation.description),
     tags: Array.isArray(operation.tags) ? operation.tags.map(String) : [],
-    source: readSource(`Operation ${id}`, operation),
+    source,
     security,
     parameters,
     responses,
     paginated: isPaginated(parameters, body),
-    fields: readFields(body, id),
+    fields: readFields(body, id, source),
+    links: readLinks(ok, id),
     ...(rateLimit ? { rateLimit } : {}),
   };
   checkSemantics(model);
   return model;
+}
+
+/** Checks that each link names an operation, a parameter of it and a field of the items it reads. */
+function checkLinks(operation: OperationModel, operations: readonly OperationModel[]): void {
+  for (const link of operation.links) {
+    const where = `Link ${link.name} of ${operation.id}`;
+    const target = operations.find((o) => o.id === link.to);
+    if (!target) throw new Error(`${where} leads to ${link.to}, which is not an operation of the spec.`);
+    const parameter = target.parameters.find((p) => p.name === link.parameter);
+    if (!parameter || parameter.config !== undefined) throw new Error(`${where} sets ${link.parameter}, which is not a parameter of ${link.to} a caller gives.`);
+    const field = operation.fields.find((f) => f.name === link.field);
+    if (!field) throw new Error(`${where} reads ${link.field}, which is not a field of the operation's items.`);
+    if (field.schema.type !== parameter.rules.type) throw new Error(`${where} reads ${link.field} (${String(field.schema.type)}) into ${link.parameter} (${String(parameter.rules.type)}).`);
+    if (!parameter.required && parameter.filter?.field === undefined) {
+      throw new Error(`${where} sets ${link.parameter}, an optional parameter that names no field, so no answer could show the linked record.`);
+    }
+  }
 }
 
 function readServers(document: JsonObject): ServerModel[] {
@@ -338,6 +414,7 @@ export function readModel(document: JsonObject): SpecModel {
       if (isObject(operation)) operations.push(readOperation(document, path, method, item, operation, rateLimit));
     }
   }
+  for (const operation of operations) checkLinks(operation, operations);
   const info = isObject(document.info) ? document.info : {};
   return {
     document,
@@ -348,6 +425,11 @@ export function readModel(document: JsonObject): SpecModel {
     operations,
     ...(rateLimit ? { rateLimit } : {}),
   };
+}
+
+/** The links that lead into a parameter of an operation, from any operation of the spec. */
+export function linksInto(model: SpecModel, operationId: string, parameter?: string): LinkModel[] {
+  return model.operations.flatMap((o) => o.links).filter((link) => link.to === operationId && (parameter === undefined || link.parameter === parameter));
 }
 
 /** The operation with that ID; throws, naming the known ones, when there is none. */

@@ -11,8 +11,12 @@ export interface FilterSemantics {
    * the records, but a client cannot see on what.
    */
   field?: string;
-  /** `exact`: the whole value must equal; `partial`: the value must occur within the field. */
-  match: "exact" | "partial";
+  /**
+   * `exact`: the whole value must equal; `partial`: the value must occur within the field;
+   * `at-least` and `at-most`: the field's number must be at least (at most) the value, the two
+   * ends of a range such as a start time's.
+   */
+  match: FilterMatch;
   /** Whether upper and lower case differ. */
   caseSensitive: boolean;
   /** A boolean parameter that, when `true`, turns an exact match partial (`part_match`). */
@@ -23,6 +27,9 @@ export interface FilterSemantics {
   matchAll: readonly string[];
 }
 
+/** How a filter compares its value with the field. */
+export type FilterMatch = "exact" | "partial" | "at-least" | "at-most";
+
 /** Which end of offset/limit paging a parameter is. */
 export type PagingRole = "limit" | "offset";
 
@@ -32,8 +39,11 @@ export type ModifierRole = "partial-match";
 /** A parameter the client fills in from its own configuration, named by the option it comes from. */
 export type ConfigRole = "projectId" | "region";
 
-/** Whether a part of the spec is stated by the seed documents or added from the official SDKs. */
-export type Source = "seed" | "sdk";
+/**
+ * Where a part of the spec comes from: the seed documents, Huawei's API reference pages beyond
+ * them (operations the seeds do not cover), or the official SDKs alone.
+ */
+export type Source = "seed" | "reference" | "sdk";
 
 /** The unit of a time field. */
 export type TimeUnit = "epoch-milliseconds";
@@ -70,7 +80,7 @@ export function readFilter(where: string, node: JsonObject): FilterSemantics | u
   }
   return {
     ...(typeof raw.field === "string" ? { field: raw.field } : {}),
-    match: raw.match === undefined ? "exact" : oneOf(where, "x-hss-filter.match", raw.match, ["exact", "partial"] as const),
+    match: raw.match === undefined ? "exact" : oneOf(where, "x-hss-filter.match", raw.match, ["exact", "partial", "at-least", "at-most"] as const),
     caseSensitive: raw.case === undefined || oneOf(where, "x-hss-filter.case", raw.case, ["sensitive", "insensitive"] as const) === "sensitive",
     ...(typeof raw["partial-with"] === "string" ? { partialWith: raw["partial-with"] } : {}),
     aliases,
@@ -96,10 +106,10 @@ export function readConfig(where: string, node: JsonObject): ConfigRole | undefi
   return raw === undefined ? undefined : oneOf(where, "x-hss-config", raw, ["projectId", "region"] as const);
 }
 
-/** Reads `x-hss-source`; what does not say `sdk` comes from the seed documents. */
-export function readSource(where: string, node: JsonObject): Source {
+/** Reads `x-hss-source`; a node without it has the source of what holds it (`inherited`). */
+export function readSource(where: string, node: JsonObject, inherited: Source = "seed"): Source {
   const raw = node["x-hss-source"];
-  return raw === undefined ? "seed" : oneOf(where, "x-hss-source", raw, ["seed", "sdk"] as const);
+  return raw === undefined ? inherited : oneOf(where, "x-hss-source", raw, ["seed", "reference", "sdk"] as const);
 }
 
 /** Reads `x-hss-unit`. */

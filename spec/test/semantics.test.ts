@@ -21,13 +21,15 @@ describe("the semantics of the spec", () => {
     }
   });
 
-  it("declares aliases that the matched field's enum allows", () => {
+  it("declares aliases for values the parameter allows, naming values that the matched field's enum allows", () => {
     for (const operation of model.operations) {
       for (const parameter of operation.parameters) {
         const field = operation.fields.find((f) => f.name === parameter.filter?.field);
         for (const [value, also] of Object.entries(parameter.filter?.aliases ?? {})) {
+          const where = `${operation.id}.${parameter.name}`;
           const allowed = field?.schema.enum;
-          expect(Array.isArray(allowed) && [value, ...also].every((v) => allowed.includes(v)), `${operation.id}.${parameter.name}`).toBe(true);
+          expect(parameter.rules.enum, where).toContain(value);
+          expect(Array.isArray(allowed) && also.length > 0 && also.every((v) => allowed.includes(v)), where).toBe(true);
         }
       }
     }
@@ -52,11 +54,14 @@ function withUsersParameter(name: string, edit: (parameter: JsonObject) => void)
 describe("the model refuses a malformed extension", () => {
   it.each([
     ["an unknown key", (p: JsonObject) => { p["x-hss-filter"] = { field: "user_name", exactly: true }; }, /unknown key "exactly"/],
-    ["an unknown match", (p: JsonObject) => { p["x-hss-filter"] = { field: "user_name", match: "fuzzy" }; }, /match must be one of exact, partial; got "fuzzy"/],
+    ["an unknown match", (p: JsonObject) => { p["x-hss-filter"] = { field: "user_name", match: "fuzzy" }; }, /match must be one of exact, partial, at-least, at-most; got "fuzzy"/],
     ["a field the items lack", (p: JsonObject) => { p["x-hss-filter"] = { field: "username" }; }, /names username, which is not a field/],
     ["a switch that is not a modifier", (p: JsonObject) => { p["x-hss-filter"] = { field: "user_name", "partial-with": "category" }; }, /partial-with names category/],
     ["paging on a string", (p: JsonObject) => { p["x-hss-paging"] = "limit"; }, /x-hss-paging needs an integer/],
     ["an unknown role value", (p: JsonObject) => { p["x-hss-modifier"] = "case-folding"; }, /x-hss-modifier must be one of partial-match/],
+    ["a range bound on a text", (p: JsonObject) => { p["x-hss-filter"] = { field: "user_name", match: "at-least" }; }, /match at-least compares numbers/],
+    ["a unit its field lacks", (p: JsonObject) => { p["x-hss-unit"] = "epoch-milliseconds"; }, /x-hss-unit epoch-milliseconds differs from the unit of the field it filters \(none\)/],
+    ["an unknown source", (p: JsonObject) => { p["x-hss-source"] = "blog"; }, /x-hss-source must be one of seed, reference, sdk/],
   ])("%s", (_what, edit, message) => {
     expect(() => readModel(withUsersParameter("user_name", edit))).toThrow(message);
   });
@@ -111,5 +116,40 @@ describe("x-hss-rate-limit", () => {
     ["one credential above all users", (d: JsonObject) => { ((d["x-hss-rate-limit"] as JsonObject)["per-credential"] as JsonObject).requests = 601; }, /per-credential is above per-api/],
   ])("refuses %s", (_what, edit, message) => {
     expect(() => readModel(edited((document) => edit(document)))).toThrow(message);
+  });
+});
+
+/** The bundled document with one edit to the link of that name on an operation's 200 response. */
+function withLink(operationId: string, name: string, edit: (link: JsonObject) => void): JsonObject {
+  const document = structuredClone(model.document);
+  const item = Object.values(document.paths as Record<string, { get: JsonObject }>).find((i) => i.get.operationId === operationId)!;
+  const links = ((item.get.responses as JsonObject)["200"] as JsonObject).links as JsonObject;
+  edit(links[name] as JsonObject);
+  return document;
+}
+
+describe("the links of the spec", () => {
+  const links = model.operations.flatMap((operation) => operation.links);
+
+  it("lead from every operation whose items carry a host_id that another operation filters by", () => {
+    const linked = new Set(links.map((link) => `${link.from}.${link.field}`));
+    for (const operation of model.operations) {
+      for (const field of operation.fields) {
+        const takers = model.operations.filter((o) => o.id !== operation.id && o.parameters.some((p) => p.name === field.name && p.filter?.field === field.name));
+        if (field.name === "host_id" && takers.length > 0) expect(linked, `${operation.id}.${field.name}`).toContain(`${operation.id}.${field.name}`);
+      }
+    }
+    for (const link of links) expect(link.description.length, link.name).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ["an unknown operation", (l: JsonObject) => { l.operationId = "listServers"; }, /leads to listServers, which is not an operation/],
+    ["a parameter the target lacks", (l: JsonObject) => { l.parameters = { server_id: "$response.body#/data_list/0/host_id" }; }, /sets server_id, which is not a parameter of listHostStatus/],
+    ["a field the items lack", (l: JsonObject) => { l.parameters = { host_id: "$response.body#/data_list/0/server_id" }; }, /reads server_id, which is not a field/],
+    ["an expression that is not an item's field", (l: JsonObject) => { l.parameters = { host_id: "$request.query.host_id" }; }, /needs one parameter, set to \$response\.body#\/data_list\/0\/<field>/],
+    ["no word that it holds for every item", (l: JsonObject) => { delete l["x-hss-link"]; }, /x-hss-link must be every-item/],
+    ["a field of another type", (l: JsonObject) => { l.parameters = { host_id: "$response.body#/data_list/0/port" }; }, /reads port \(integer\) into host_id \(string\)/],
+  ])("refuses a link to %s", (_what, edit, message) => {
+    expect(() => readModel(withLink("listPorts", "serverOfPort", edit))).toThrow(message);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isObject, RULE_KEYWORDS, type OperationModel } from "../src/index.js";
 import { model } from "./load-spec.js";
-import { referenceRegions, sdkRegions, seedOperations } from "./seed-facts.js";
+import { referenceOperations } from "./reference-facts.js";
+import { referenceRegions, sdkRegions, seedOperations, type SeedOperation } from "./seed-facts.js";
 
 const { document } = model;
 const components = document.components as any;
@@ -11,7 +12,10 @@ const DEPARTURES = new Set([
   "*.project_id", // its length comes from the ports page; the path parameter is shared
 ]);
 const seeded = model.operations.filter((operation) => operation.id in seedOperations);
-const additions = model.operations.filter((operation) => !(operation.id in seedOperations));
+const fromReference = model.operations.filter((operation) => operation.id in referenceOperations);
+const additions = model.operations.filter((operation) => !(operation.id in seedOperations) && !(operation.id in referenceOperations));
+/** What a page states about each operation that has one: the seed documents and the reference pages beyond them. */
+const documented: Record<string, SeedOperation> = { ...seedOperations, ...referenceOperations };
 
 describe("the spec against the seed documents", () => {
   it("declares OpenAPI 3.1 with the 2020-12 dialect, so Prism enforces 2020-12 keywords", () => {
@@ -24,13 +28,27 @@ describe("the spec against the seed documents", () => {
     for (const operation of seeded) expect(operation.path, operation.id).toBe(seedOperations[operation.id]!.path);
   });
 
-  it("marks every operation that no seed documents as an addition from the SDKs", () => {
+  it("has every operation of the reference pages beyond the seeds at its page's path", () => {
+    expect(fromReference.map((operation) => operation.id).sort()).toEqual(Object.keys(referenceOperations).sort());
+    for (const operation of fromReference) expect(operation.path, operation.id).toBe(referenceOperations[operation.id]!.path);
+  });
+
+  it("marks each operation with where it comes from: the seeds, a reference page beyond them, or the SDKs", () => {
     for (const operation of additions) expect(operation.source, operation.id).toBe("sdk");
+    for (const operation of fromReference) expect(operation.source, operation.id).toBe("reference");
     for (const operation of seeded) expect(operation.source, operation.id).toBe("seed");
   });
 
-  describe.each(seeded.map((operation) => [operation.id, operation] as const))("%s", (id, operation) => {
-    const seed = seedOperations[id]!;
+  it.each(Object.entries(referenceOperations))("leaves out only the parameters of %s's page that its description says it leaves out", (id, page) => {
+    const operation = fromReference.find((o) => o.id === id)!;
+    for (const name of Object.keys(page.leftOut)) {
+      expect(operation.parameters.map((p) => p.name), name).not.toContain(name);
+      expect(operation.description, name).toContain(`\`${name}\``);
+    }
+  });
+
+  describe.each([...seeded, ...fromReference].map((operation) => [operation.id, operation] as const))("%s", (id, operation) => {
+    const seed = documented[id]!;
     const parameters = new Map(operation.parameters.map((p) => [p.name, p]));
 
     it.each(Object.entries(seed.parameters))("carries the seed's parameter %s with its rules", (name, fact) => {

@@ -14,10 +14,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundledSpecPath, bundledYamlPath, loadDocument } from "@hss-kit/spec";
-import { withCodeSamples } from "./code-samples.mjs";
 import { localizeRedoc } from "./redoc-offline.mjs";
-import { authenticationMarkdown, replaceAuthenticationSection } from "./authentication.mjs";
-import { withSoftBreaksJoined } from "./soft-breaks.mjs";
+import { referenceDocument } from "./reference-document.mjs";
 import { GUIDES, cliCommandsTable, cliExitCodesTable, fill, forReaders, mcpToolsTable, navHtml, operationsTable, tryDocs } from "./site.mjs";
 import { build as esbuild } from "esbuild";
 
@@ -33,32 +31,6 @@ const NAV_SLOT = "<!-- site-nav -->";
 
 const spec = loadDocument();
 
-/** A copy of the spec whose operations each end with a link to the try-it console, on that operation. */
-function withTryItLinks(document) {
-  const paths = Object.fromEntries(
-    Object.entries(document.paths ?? {}).map(([path, item]) => [
-      path,
-      Object.fromEntries(
-        Object.entries(item).map(([method, operation]) =>
-          operation && typeof operation === "object" && operation.operationId
-            ? [method, { ...operation, description: `${operation.description ?? ""}\n\n[Try it in the console](try.html#${operation.operationId})` }]
-            : [method, operation],
-        ),
-      ),
-    ]),
-  );
-  return { ...document, paths };
-}
-
-/** A copy of the spec whose landing page has the full Authentication section. */
-async function withAuthenticationSection(document) {
-  const schemes = document.components?.securitySchemes ?? {};
-  const iamToken = schemes.IamToken?.description;
-  const akSk = schemes.AkSkSignature?.description;
-  if (!iamToken || !akSk) throw new Error("The spec lost the IamToken or AkSkSignature security scheme's description.");
-  const section = await authenticationMarkdown({ iamToken, akSk });
-  return { ...document, info: { ...document.info, description: replaceAuthenticationSection(document.info.description, section) } };
-}
 // Everything is built in a staging folder beside dist/ (same file system, so each file moves in
 // with an atomic rename): a server running on dist/ while it is rebuilt never sees a missing or
 // half-written page.
@@ -69,7 +41,7 @@ try {
   await mkdir(work);
   await mkdir(out);
   const docsSpec = join(work, "openapi.json");
-  await writeFile(docsSpec, JSON.stringify(withCodeSamples(withTryItLinks(withSoftBreaksJoined(await withAuthenticationSection(spec)))), null, 2));
+  await writeFile(docsSpec, JSON.stringify(await referenceDocument(spec), null, 2));
 
   const template = await readFile(join(site, "reference.hbs"), "utf8");
   if (!template.includes(NAV_SLOT)) throw new Error(`site/reference.hbs lost its ${NAV_SLOT} slot.`);

@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { documentedResponse, loadModel, operationById, type OperationModel } from "@hss-kit/spec";
+import { documentedResponse, linksInto, loadModel, operationById, type OperationModel } from "@hss-kit/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStatefulMock, type RunningStatefulMock } from "../src/stateful/index.js";
 
@@ -38,7 +38,9 @@ function baseOf(operation: OperationModel, page: Page | undefined): { query: Rec
 async function get(operation: OperationModel, query: Record<string, string> | URLSearchParams = {}, headers?: Record<string, string>) {
   const base = baseOf(operation, undefined);
   const search = new URLSearchParams(base.query);
-  for (const [name, value] of query instanceof URLSearchParams ? query : Object.entries(query)) search.append(name, value);
+  // Named values replace the base ones; a URLSearchParams is sent as it is on top (repeats too).
+  if (query instanceof URLSearchParams) for (const [name, value] of query) search.append(name, value);
+  else for (const [name, value] of Object.entries(query)) search.set(name, value);
   const url = `${mock.url}${pathOf(operation)}?${search}`;
   const response = await fetch(url, { headers: headers ?? base.headers });
   return { response, body: (await response.json()) as Page & Record<string, unknown> };
@@ -76,6 +78,35 @@ describe("the stateful mock's data", () => {
   });
 });
 
+describe("the links of the spec, in the data", () => {
+  const links = model.operations.flatMap((operation) => operation.links.map((link) => [`${link.from} ${link.name}`, link] as const));
+
+  it.each(links)("%s: every value of the items leads to the target", async (_name, link) => {
+    const from = operationById(model, link.from);
+    const to = operationById(model, link.to);
+    const parameter = to.parameters.find((p) => p.name === link.parameter)!;
+    // A required query parameter of the source (the server whose ports are listed) takes a value
+    // that a link leads into it from, as a client finds one.
+    const into = from.parameters.filter((p) => p.required && p.in === "query").flatMap((p) => linksInto(model, from.id, p.name));
+    const given: Record<string, string> = {};
+    for (const source of into) {
+      given[source.parameter] = String((await get(operationById(model, source.from))).body.data_list[0]![source.field]);
+    }
+    const values = [...new Set((await get(from, { ...largestPage(from), ...given })).body.data_list.map((item) => item[link.field]))];
+    expect(values.length).toBeGreaterThan(0);
+    for (const value of values) {
+      const base = baseOf(to, undefined);
+      const path = pathOf(to).replace(encodeURIComponent(mock.knownValues[parameter.name]?.[0] ?? "\u0000"), encodeURIComponent(String(value)));
+      const query = new URLSearchParams({ ...base.query, ...(parameter.in === "query" ? { [parameter.name]: String(value) } : {}) });
+      const response = await fetch(`${mock.url}${path}?${query}`, { headers: base.headers });
+      const body = (await response.json()) as Page;
+      expect(response.status, `${link.to} with ${link.parameter}=${String(value)}`).toBe(200);
+      // Into an optional filter, the value finds its record; into a required parameter, it is accepted.
+      if (!parameter.required) expect(body.data_list.map((item) => item[parameter.filter!.field!]), `${link.to} with ${link.parameter}=${String(value)}`).toContain(value);
+    }
+  });
+});
+
 describe("filters, as the spec's x-hss-filter says", () => {
   const visible = model.operations.flatMap((operation) =>
     operation.parameters.filter((p) => p.filter?.field !== undefined && !p.required).map((parameter) => [`${operation.id}.${parameter.name}`, operation, parameter] as const),
@@ -84,8 +115,17 @@ describe("filters, as the spec's x-hss-filter says", () => {
   it.each(visible)("%s selects the records whose field holds the value, and only those", async (_name, operation, parameter) => {
     const field = parameter.filter!.field!;
     const all = (await get(operation, largestPage(operation))).body;
-    const value = all.data_list.map((item) => item[field]).find((v) => v !== undefined && !parameter.filter!.matchAll.includes(String(v)));
-    const expected = all.data_list.filter((item) => item[field] === value || parameter.filter!.aliases[String(value)]?.includes(String(item[field])));
+    const { match, matchAll, aliases } = parameter.filter!;
+    const values = all.data_list.map((item) => item[field]).filter((v) => v !== undefined && !matchAll.includes(String(v)));
+    // A range bound takes the middle value, so that it leaves records out on its side.
+    const ranged = match === "at-least" || match === "at-most";
+    const value = ranged ? (values as number[]).sort((a, b) => a - b)[Math.floor(values.length / 2)] : values[0];
+    const holds = (got: unknown): boolean => {
+      if (match === "at-least") return typeof got === "number" && got >= Number(value);
+      if (match === "at-most") return typeof got === "number" && got <= Number(value);
+      return got === value || aliases[String(value)]?.includes(String(got)) === true;
+    };
+    const expected = all.data_list.filter((item) => holds(item[field]));
     const filtered = (await get(operation, { ...largestPage(operation), [parameter.name]: String(value) })).body;
     expect(filtered.data_list).toEqual(expected);
     expect(filtered.total_num).toBe(expected.length);

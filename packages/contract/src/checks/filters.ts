@@ -96,10 +96,15 @@ function filterQuery(context: CheckContext, parameter: VisibleFilter): Promise<F
   });
 }
 
+/** How a failure names a range filter's expectation: `at least 1700000000000`. */
+const BOUNDS: Partial<Record<FilterSemantics["match"], string>> = { "at-least": "at least ", "at-most": "at most " };
+
 /** Whether an item meets a filter as the spec's semantics say, with `part_match` left at its default. */
 function matches(parameter: VisibleFilter, item: Record<string, unknown>, value: string | number | boolean): boolean {
   const { filter } = parameter;
   const got = item[filter.field];
+  if (filter.match === "at-least") return typeof got === "number" && typeof value === "number" && got >= value;
+  if (filter.match === "at-most") return typeof got === "number" && typeof value === "number" && got <= value;
   if (typeof got !== "string" || typeof value !== "string") return got === value;
   const fold = (text: string) => (filter.caseSensitive ? text : text.toLowerCase());
   const candidates = [got, unaliased(filter, got)].map(fold);
@@ -127,7 +132,7 @@ function perVisibleFilter(name: CheckName, rule: string, run: (context: CheckCon
 
 perVisibleFilter(
   "filters.match",
-  "a filter given a value taken from an item returns that item, and only items whose field (the one `x-hss-filter` names) has that value (or an alias of it)",
+  "a filter given a value taken from an item returns that item, and only items whose field (the one `x-hss-filter` names) has that value (or an alias of it), or for a range bound a number on its side of it",
   (context, parameter, { value, filtered, exchange }) => {
     if (filtered.data_list.length === 0) {
       return [failureOf(context.session, exchange, [{ where: "body.data_list", expected: `the items with ${parameter.filter.field} ${JSON.stringify(value)} (at least the one the value came from)`, got: "no items" }])];
@@ -136,7 +141,7 @@ perVisibleFilter(
     if (strays.length === 0) return [];
     return [failureOf(context.session, exchange, strays.slice(0, 5).map(({ item, index }) => ({
       where: `body.data_list[${index}].${parameter.filter.field}`,
-      expected: `${JSON.stringify(value)}, as ${parameter.name}=${String(value)} selects`,
+      expected: `${BOUNDS[parameter.filter.match] ?? ""}${JSON.stringify(value)}, as ${parameter.name}=${String(value)} selects`,
       got: preview(item[parameter.filter.field]),
     })), strays.length > 5 ? `${strays.length} items do not match; the first 5 are shown` : undefined)];
   },

@@ -3,7 +3,7 @@
 // paged, and how an answer goes on the wire. The server calls only these; a planted fault (see
 // faults.ts) replaces one or two of them and falls back on the fault-free ones.
 import type { ServerResponse } from "node:http";
-import type { FilterSemantics, OperationModel, ParameterModel, SpecModel } from "@hss-kit/spec";
+import type { FilterSemantics, Json, LinkModel, OperationModel, ParameterModel, SpecModel } from "@hss-kit/spec";
 import { checkCredentials, type MockCredentials } from "../auth/credentials.js";
 import type { IncomingRequestLike } from "../auth/verify.js";
 import type { StoredRecord } from "./dataset.js";
@@ -86,6 +86,11 @@ export interface Behaviour {
   readParameter(parameter: ParameterModel, raw: string | undefined): Value | undefined;
   /** How a filter selects, with the request's values; undefined when it selects everything. */
   criterion(parameter: ParameterModel & { filter: FilterSemantics }, values: ReadonlyMap<string, Value>): Criterion | undefined;
+  /**
+   * The values the field a link leads from takes, given the values its target holds (links.ts):
+   * those values, for a mock that keeps the link.
+   */
+  link(link: LinkModel, values: readonly Json[]): readonly Json[];
   /** The page of what a request selected; may throw a {@link Refusal}. */
   page(selection: Selection): Page;
   /** The answer as it goes on the wire. */
@@ -129,6 +134,7 @@ export function faultFree(env: BehaviourEnv): Behaviour {
         aliases: typeof wanted === "string" && Object.hasOwn(filter.aliases, wanted) ? filter.aliases[wanted]! : [],
       };
     },
+    link: (_link, values) => values,
     page: pageOf,
     respond: ({ status, body, requestId }) => ({
       status,

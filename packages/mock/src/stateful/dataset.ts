@@ -61,9 +61,12 @@ function objectFor(schema: JsonObject, random: Random): JsonObject {
   return object;
 }
 
-function itemFor(fields: readonly FieldModel[], random: Random): Record<string, Json> {
+function itemFor(fields: readonly FieldModel[], random: Random, pools: Readonly<Record<string, readonly Json[]>>): Record<string, Json> {
   const item: Record<string, Json> = {};
-  for (const field of fields) item[field.name] = valueFor(field.schema, field.name, random, field.unit);
+  for (const field of fields) {
+    const pool = pools[field.name];
+    item[field.name] = pool && pool.length > 0 ? random.pick(pool) : valueFor(field.schema, field.name, random, field.unit);
+  }
   return item;
 }
 
@@ -88,26 +91,30 @@ export const RECORDS_PER_DATASET = 240;
 /**
  * The records of an operation for a seed and a scope: the values of the parameters that scope
  * the records (a scan task's ID, the server a required `host_id` names). `fixed` gives the item
- * fields that every record of the scope shares, such as `host_id`.
+ * fields that every record of the scope shares, such as `host_id`; `pools` the values a field
+ * takes when a link bounds them (see links.ts).
  */
 export function generateRecords(
   operation: OperationModel,
   seed: number,
   scope: string,
   fixed: Readonly<Record<string, Json>> = {},
+  pools: Readonly<Record<string, readonly Json[]>> = {},
 ): StoredRecord[] {
   const random = createRandom(hashText(`${seed}:${operation.id}:${scope}`));
   const hiddenFilters = operation.parameters.filter((p) => p.filter && p.filter.field === undefined);
   return Array.from({ length: RECORDS_PER_DATASET }, () => ({
-    item: { ...itemFor(operation.fields, random), ...fixed },
+    item: { ...itemFor(operation.fields, random, pools), ...fixed },
     hidden: Object.fromEntries(hiddenFilters.map((parameter) => [parameter.name, hiddenFor(parameter, random)])),
   }));
 }
 
 /**
  * The values of a path parameter that scopes records (a scan task's ID) for which the mock holds
- * data; any other value is answered 404, as HSS answers an unknown task.
+ * data; any other value is answered 404, as HSS answers an unknown task. The last is outside
+ * ASCII, like the last value of every text pool, so a list of them (the tasks a link leads from)
+ * has one too.
  */
 export function knownValues(parameter: ParameterModel): string[] {
-  return [0, 1, 2].map((index) => text(parameter.name, index, parameter.rules as JsonObject));
+  return [0, 1, 2, POOL_SIZE - 1].map((index) => text(parameter.name, index, parameter.rules as JsonObject));
 }

@@ -420,7 +420,16 @@ export const FAULTS = {
     check: "conformance.time-unit",
     breaks: "time fields are in seconds, not milliseconds",
     alone: true,
-    overrides: (base) => ({ page: (selection) => { const page = base.page(selection); return { ...page, data_list: page.data_list.map((item) => inSeconds(selection.operation, item)) }; } }),
+    // A server that keeps seconds also reads a time bound in seconds: the range it selects is
+    // the one the same bound in milliseconds selects, so only the unit of the answer is wrong.
+    overrides: (base) => ({
+      criterion: (parameter, values) => {
+        const rule = base.criterion(parameter, values);
+        if (!rule || parameter.unit !== "epoch-milliseconds" || typeof rule.wanted !== "number") return rule;
+        return { ...rule, wanted: rule.wanted * 1000 + (parameter.filter.match === "at-most" ? 999 : 0) };
+      },
+      page: (selection) => { const page = base.page(selection); return { ...page, data_list: page.data_list.map((item) => inSeconds(selection.operation, item)) }; },
+    }),
   },
   "robustness.slow": {
     check: "robustness.latency",

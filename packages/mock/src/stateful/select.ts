@@ -12,6 +12,8 @@ export interface Page {
 
 function isMatch(criterion: Criterion, got: unknown): boolean {
   const { wanted } = criterion;
+  if (criterion.filter.match === "at-least") return typeof got === "number" && typeof wanted === "number" && got >= wanted;
+  if (criterion.filter.match === "at-most") return typeof got === "number" && typeof wanted === "number" && got <= wanted;
   if (typeof wanted !== "string" || typeof got !== "string") return got === wanted;
   const fold = (text: string) => (criterion.caseSensitive ? text : text.toLowerCase());
   const accepted = [wanted, ...criterion.aliases].map(fold);

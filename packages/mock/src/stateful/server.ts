@@ -8,6 +8,7 @@ import type { MockCredentials } from "../auth/credentials.js";
 import { faultFree, Refusal, type Wire } from "./behaviour.js";
 import { generateRecords, knownValues, type StoredRecord } from "./dataset.js";
 import { withFault, type Fault } from "./faults.js";
+import { linkedPools } from "./links.js";
 import { ParameterProblem, readParameters } from "./query.js";
 import { selectRecords } from "./select.js";
 
@@ -103,6 +104,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       if (parameter.in === "path" && !parameter.config) scopes.set(parameter.name, new Set(knownValues(parameter)));
     }
   }
+  const pools = linkedPools(model, seed, behaviour);
   const datasets = new Map<string, StoredRecord[]>();
   let counter = 0;
 
@@ -170,7 +172,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       const key = `${operation.id}|${scope.join("/")}`;
       let records = datasets.get(key);
       if (!records) {
-        records = generateRecords(operation, seed, scope.join("/"), fixed);
+        records = generateRecords(operation, seed, scope.join("/"), fixed, pools.get(operation.id));
         if (datasets.size >= MAX_DATASETS) datasets.clear();
         datasets.set(key, records);
       }
