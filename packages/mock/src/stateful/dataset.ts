@@ -78,7 +78,7 @@ function hiddenFor(parameter: ParameterModel, random: Random): string | number |
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : String(value);
 }
 
-/** How many records each data set holds: several pages of the default size, more than 100 (a common cap). */
+/** How many records each data set holds by default: several pages of the default size, more than 100 (a common cap). */
 export const RECORDS_PER_DATASET = 120;
 
 /**
@@ -91,10 +91,11 @@ export function generateRecords(
   seed: number,
   scope: string,
   fixed: Readonly<Record<string, Json>> = {},
+  count = RECORDS_PER_DATASET,
 ): StoredRecord[] {
   const random = createRandom(hashText(`${seed}:${operation.id}:${scope}`));
   const hiddenFilters = operation.parameters.filter((p) => p.filter && p.filter.field === undefined);
-  return Array.from({ length: RECORDS_PER_DATASET }, () => ({
+  return Array.from({ length: count }, () => ({
     item: { ...itemFor(operation.fields, random), ...fixed },
     hidden: Object.fromEntries(hiddenFilters.map((parameter) => [parameter.name, hiddenFor(parameter, random)])),
   }));

@@ -5,7 +5,8 @@ import { CORS_HEADERS, answerPreflight } from "../cors.js";
 import type { AddressInfo } from "node:net";
 import { documentedResponse, isObject, loadModel, type JsonObject, type OperationModel, type SpecModel } from "@hss-kit/spec";
 import { checkCredentials, type MockCredentials } from "../auth/credentials.js";
-import { generateRecords, knownValues, type StoredRecord } from "./dataset.js";
+import { Throttle, callerOf, throttleMessage, type RateLimitOptions } from "../throttle.js";
+import { RECORDS_PER_DATASET, generateRecords, knownValues, type StoredRecord } from "./dataset.js";
 import { SLOW_ANSWER_MS, type Fault } from "./faults.js";
 import { ParameterProblem, readParameters } from "./query.js";
 import { selectPage } from "./select.js";
@@ -28,6 +29,15 @@ export interface StatefulMockOptions {
   projectId?: string;
   /** Breaks one rule of the spec, to prove that a contract check catches it; see `FAULTS`. */
   fault?: Fault;
+  /**
+   * Throttles as HSS's API gateway does, in front of every operation: `true` for the spec's limits
+   * (`x-hss-rate-limit`: five calls of one operation a minute per credential), or limits of your
+   * own (a scaled window such as 5 in 2 s for tests). Over a limit: 429 `APIGW.0308` with the
+   * gateway's message, `request_id` and `X-Request-Id`, and `Retry-After` if asked for.
+   */
+  rateLimit?: boolean | RateLimitOptions;
+  /** Records in each data set (each operation, task, server), from 1 to 20,000; default 120. */
+  records?: number;
 }
 
 /** A running stateful mock. */
@@ -36,13 +46,15 @@ export interface RunningStatefulMock {
   url: string;
   /** For each path parameter that scopes records (such as `task_id`), the values that have data. */
   knownValues: Record<string, string[]>;
+  /** With `rateLimit`: the limits it enforces, in words. */
+  rateLimit?: string;
   /** Stops the server, cutting any connection still open. */
   close(): Promise<void>;
 }
 
-/** An error answer: status, the spec's code for it, and what was wrong. */
+/** An error answer: status, the spec's code for it, what was wrong, and headers of its own. */
 class Refusal extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }
@@ -114,8 +126,11 @@ function declaredOnly(target: string, operation: OperationModel): string {
   return `${target.slice(0, at)}${kept.length ? `?${kept.join("&")}` : ""}`;
 }
 
-/** Data sets kept at once: a required filter can take any value, so the cache must not grow without bound. */
-const MAX_DATASETS = 256;
+/** Records of all data sets kept at once: a required filter can take any value, so the cache must not grow without bound. */
+const MAX_CACHED_RECORDS = 256 * RECORDS_PER_DATASET;
+
+/** Most records one data set may hold. */
+const MAX_RECORDS = 20_000;
 
 /** How many repeated-request keys the nondeterministic fault remembers before it starts over. */
 const MAX_REMEMBERED_REQUESTS = 10_000;
@@ -140,11 +155,20 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       if (parameter.in === "path" && !parameter.config) scopes.set(parameter.name, new Set(knownValues(parameter)));
     }
   }
+  const records = options.records ?? RECORDS_PER_DATASET;
+  if (!Number.isSafeInteger(records) || records < 1 || records > MAX_RECORDS) {
+    throw new RangeError(`records must be a whole number from 1 to ${MAX_RECORDS}; got ${JSON.stringify(options.records)}.`);
+  }
+  const maxDatasets = Math.max(2, Math.floor(MAX_CACHED_RECORDS / records));
+  const rateLimit = options.rateLimit === true ? {} : options.rateLimit || undefined;
+  const throttle = rateLimit && new Throttle((id) => model.operations.find((o) => o.id === id)?.rateLimit, rateLimit);
+  const retryAfter = rateLimit?.retryAfter ?? false;
+  const throttling = throttle && `${throttle.describe(model.operations.map((o) => o.id))}; Retry-After ${retryAfter ? "sent" : "not sent"}`;
   const datasets = new Map<string, StoredRecord[]>();
   const seen = new Set<string>();
   let counter = 0;
 
-  const send = (response: ServerResponse, status: number, body: unknown, requestId: string) => {
+  const send = (response: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string> = {}) => {
     const ok = status >= 200 && status < 300;
     let text = JSON.stringify(body);
     if (ok && fault === "robustness.malformed-json") text = text.slice(0, Math.floor(text.length / 2));
@@ -152,6 +176,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       "Content-Type": ok && fault === "conformance.content-type" ? "text/plain; charset=utf-8" : "application/json",
       "Content-Length": Buffer.byteLength(text),
       ...(fault === "conformance.request-id" ? {} : { "X-Request-Id": requestId }),
+      ...headers,
     });
     response.end(text);
   };
@@ -161,7 +186,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
     const body = fault === "conformance.error-body"
       ? { code, message: refusal.message }
       : { error_code: code, error_msg: refusal.message, ...(gateway ? { request_id: requestId } : {}) };
-    send(response, refusal.status, body, requestId);
+    send(response, refusal.status, body, requestId, refusal.headers);
   };
 
   /** Why the request's credentials are refused, or undefined; each auth fault is a one-line slip of this. */
@@ -191,6 +216,12 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
     try {
       const refused = refusal(request, operation);
       if (refused !== undefined) throw refused;
+      // The gateway throttles what it has authenticated, before the service sees the request.
+      const throttled = throttle?.admit(operation.id, callerOf(request.headers, request.socket.remoteAddress));
+      if (throttled) {
+        const wait: Record<string, string> = retryAfter ? { "Retry-After": String(Math.max(1, Math.ceil(throttled.retryAfterMs / 1000))) } : {};
+        throw new Refusal(429, throttleMessage(throttled), wait);
+      }
       const match = route.pattern.exec(url.pathname)!;
       const path = new Map<string, string>();
       route.pathNames.forEach((name, index) => {
@@ -224,11 +255,11 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
         scope.push(`${parameter.name}=${String(value)}`);
       }
       const key = `${operation.id}|${scope.join("/")}`;
-      let records = datasets.get(key);
-      if (!records) {
-        records = generateRecords(operation, seed, scope.join("/"), fixed);
-        if (datasets.size >= MAX_DATASETS) datasets.clear();
-        datasets.set(key, records);
+      let stored = datasets.get(key);
+      if (!stored) {
+        stored = generateRecords(operation, seed, scope.join("/"), fixed, records);
+        if (datasets.size >= maxDatasets) datasets.clear();
+        datasets.set(key, stored);
       }
       let repeated = false;
       if (fault === "pagination.nondeterministic") {
@@ -237,7 +268,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
         if (seen.size >= MAX_REMEMBERED_REQUESTS) seen.clear();
         seen.add(requestKey);
       }
-      const page = selectPage(operation, records, values, fault, repeated);
+      const page = selectPage(operation, stored, values, fault, repeated);
       if (fault === "robustness.huge-body") {
         streamHugeBody(response, requestId);
         return;
@@ -287,6 +318,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     knownValues: Object.fromEntries([...scopes].map(([name, values]) => [name, [...values]])),
+    ...(throttling ? { rateLimit: throttling } : {}),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
