@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { bundledSpecPath, bundledYamlPath, loadDocument } from "@hss-kit/spec";
 import { withCodeSamples } from "./code-samples.mjs";
 import { localizeRedoc } from "./redoc-offline.mjs";
-import { authenticationMarkdown, replaceAuthenticationSection } from "./authentication.mjs";
+import { authenticationMarkdown, replaceSection } from "./authentication.mjs";
+import { limitsMarkdown } from "./limits.mjs";
 import { withSoftBreaksJoined } from "./soft-breaks.mjs";
 import { GUIDES, fill, forReaders, navHtml, operationsTable, tryDocs } from "./site.mjs";
 import { build as esbuild } from "esbuild";
@@ -48,14 +49,16 @@ function withTryItLinks(document) {
   return { ...document, paths };
 }
 
-/** A copy of the spec whose landing page has the full Authentication section. */
-async function withAuthenticationSection(document) {
+/** A copy of the spec whose landing page has the full Authentication and Limits and throttling sections. */
+async function withFullSections(document) {
   const schemes = document.components?.securitySchemes ?? {};
   const iamToken = schemes.IamToken?.description;
   const akSk = schemes.AkSkSignature?.description;
   if (!iamToken || !akSk) throw new Error("The spec lost the IamToken or AkSkSignature security scheme's description.");
   const section = await authenticationMarkdown({ iamToken, akSk });
-  return { ...document, info: { ...document.info, description: replaceAuthenticationSection(document.info.description, section) } };
+  const withAuthentication = replaceSection(document.info.description, "Authentication", section);
+  const description = replaceSection(withAuthentication, "Limits and throttling", limitsMarkdown(document));
+  return { ...document, info: { ...document.info, description } };
 }
 // Everything is built in a staging folder beside dist/ (same file system, so each file moves in
 // with an atomic rename): a server running on dist/ while it is rebuilt never sees a missing or
@@ -67,7 +70,7 @@ try {
   await mkdir(work);
   await mkdir(out);
   const docsSpec = join(work, "openapi.json");
-  await writeFile(docsSpec, JSON.stringify(withCodeSamples(withTryItLinks(withSoftBreaksJoined(await withAuthenticationSection(spec)))), null, 2));
+  await writeFile(docsSpec, JSON.stringify(withCodeSamples(withTryItLinks(withSoftBreaksJoined(await withFullSections(spec)))), null, 2));
 
   const template = await readFile(join(site, "reference.hbs"), "utf8");
   if (!template.includes(NAV_SLOT)) throw new Error(`site/reference.hbs lost its ${NAV_SLOT} slot.`);
