@@ -1,7 +1,7 @@
-// Writes the README's list of checks from the registry (src/checks/registry.ts, built to dist/).
+// Writes the README's list of checks from the registry (the checks defined in src/checks/, built to dist/).
 //   node scripts/readme-checks.mjs          rewrite README.md
 import { readFile, writeFile } from "node:fs/promises";
-import { checksMarkdown } from "../dist/checks/registry.js";
+import { checksMarkdown } from "../dist/checks/index.js";
 
 const README = new URL("../README.md", import.meta.url);
 const START = /<!-- checks:start[^>]*-->/;

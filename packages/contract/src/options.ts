@@ -1,6 +1,6 @@
 import { HSS_REGIONS } from "@hss-kit/client";
 import type { Profile } from "./checks/context.js";
-import { SelectionError, selectChecks, type CheckName } from "./checks/registry.js";
+import { SelectionError, selectChecks, type CheckName } from "./checks/index.js";
 import type { RunCredentials } from "./request.js";
 import type { ParameterRules, SpecModel } from "./spec.js";
 
@@ -53,6 +53,8 @@ export type ResolvedOptions = Required<
     credentials: RunCredentials;
     /** The checks the selection keeps. */
     selected: ReadonlySet<CheckName>;
+    /** A credential of another project, for the tenancy checks. */
+    otherCredentials?: RunCredentials;
   };
 
 /** Bad input from the caller: names the flag, the value and what is allowed. The CLI exits 2. */

@@ -1,13 +1,7 @@
 import { createRedactor } from "@hss-kit/client";
-import { authChecks } from "./checks/auth.js";
-import { conformanceChecks, conformanceJudges } from "./checks/conformance.js";
-import type { CheckContext, PlannedCheck } from "./checks/context.js";
-import { filterSemanticChecks } from "./checks/filter-semantics.js";
-import { filterChecks } from "./checks/filters.js";
-import { inputChecks } from "./checks/inputs.js";
-import { paginationChecks } from "./checks/pagination.js";
-import { latencyOf, robustnessChecks, transportJudge } from "./checks/robustness.js";
-import { definitionOf, type CheckName } from "./checks/registry.js";
+import type { CheckContext } from "./checks/context.js";
+import { registeredChecks, type Check, type CheckCase, type CheckName, type PlanEnv } from "./checks/index.js";
+import { latencyOf } from "./checks/robustness.js";
 import { HttpTransport } from "./http.js";
 import { resolveOptions, type ContractOptions, type ResolvedOptions } from "./options.js";
 import { secretsOf, type ParamValues } from "./request.js";
@@ -21,43 +15,46 @@ export class TargetUnreachableError extends Error {
   override readonly name = "TargetUnreachableError";
 }
 
-/** Checks that send requests of their own, in plan order; `signs` when the run signs with AK/SK. */
-function ownChecks(operation: OperationModel, signs: boolean): PlannedCheck[] {
-  return [...inputChecks(operation), ...authChecks(signs), ...paginationChecks(operation), ...filterChecks(operation), ...filterSemanticChecks(operation)];
-}
+/** A case of a check, planned for one operation. */
+type Planned = CheckCase & { check: Check };
 
-/** Checks that report what the response judges concluded, so they run after the others. */
-function aggregateChecks(operation: OperationModel, maxLatencyMs?: number): PlannedCheck[] {
-  return [...robustnessChecks(maxLatencyMs), ...conformanceChecks(operation)];
-}
-
-/** The checks a run plans for an operation, as selected. */
-function planFor(operation: OperationModel, options: Pick<ResolvedOptions, "selected" | "maxLatencyMs" | "credentials">) {
-  const keep = (planned: PlannedCheck) => options.selected.has(planned.check);
-  return { own: ownChecks(operation, options.credentials.kind === "aksk").filter(keep), aggregate: aggregateChecks(operation, options.maxLatencyMs).filter(keep) };
+/** The cases a run plans for an operation, as selected: those that send requests, then those that report on them. */
+function planFor(operation: OperationModel, options: Pick<ResolvedOptions, "selected" | "maxLatencyMs" | "credentials" | "otherCredentials">) {
+  const env: PlanEnv = {
+    signs: options.credentials.kind === "aksk",
+    otherCredentials: options.otherCredentials !== undefined,
+    ...(options.maxLatencyMs !== undefined ? { maxLatencyMs: options.maxLatencyMs } : {}),
+  };
+  const planned = registeredChecks()
+    .filter((check) => options.selected.has(check.name))
+    .flatMap((check) => check.plan(operation, env).map((one): Planned => ({ ...one, check })));
+  return { own: planned.filter((p) => !p.check.after), aggregate: planned.filter((p) => p.check.after) };
 }
 
 /**
- * The name of every check a run can plan for the spec (with a token or with AK/SK, the latency
- * budget on), in plan order, each once: the checks a proof of the suite must plant a fault for.
+ * The name of every check a run can plan for the spec (with a token or with AK/SK, another
+ * project's credential, the latency budget on), in plan order, each once: the checks a proof of
+ * the suite must plant a fault for.
  */
 export function checkNames(spec: SpecModel): CheckName[] {
-  const all = spec.operations.flatMap((operation) => [...ownChecks(operation, false), ...ownChecks(operation, true), ...aggregateChecks(operation, 0)]);
-  return [...new Set(all.filter((planned) => !planned.skip).map((planned) => planned.check))];
+  const envs: PlanEnv[] = [false, true].map((signs) => ({ signs, otherCredentials: true, maxLatencyMs: 0 }));
+  const planned = registeredChecks().filter((check) =>
+    spec.operations.some((operation) => envs.some((env) => check.plan(operation, env).some((one) => !one.skip))));
+  return planned.map((check) => check.name);
 }
 
-function skipped(operation: OperationModel, planned: PlannedCheck, reason: string): CheckResult {
-  return { check: planned.check, operation: operation.id, subject: planned.subject, status: "skip", reason, failures: [], durationMs: 0 };
+function skipped(operation: OperationModel, planned: Planned, reason: string): CheckResult {
+  return { check: planned.check.name, operation: operation.id, subject: planned.subject, status: "skip", reason, failures: [], durationMs: 0 };
 }
 
-async function execute(planned: PlannedCheck, context: CheckContext): Promise<CheckResult> {
+async function execute(planned: Planned, context: CheckContext): Promise<CheckResult> {
   const { operation, profile } = context;
   if (planned.skip) return skipped(operation, planned, planned.skip);
-  const notInMock = definitionOf(planned.check).notInMock ?? planned.notInMock;
+  const notInMock = planned.check.notInMock ?? planned.notInMock;
   if (profile === "mock" && notInMock) return skipped(operation, planned, `not in the mock profile: ${notInMock}`);
   const started = performance.now();
   const result = (status: CheckResult["status"], extra: Partial<CheckResult> = {}): CheckResult => ({
-    check: planned.check,
+    check: planned.check.name,
     operation: operation.id,
     subject: planned.subject,
     status,
@@ -133,6 +130,7 @@ async function runOperation(
   base: ParamValues,
   baseline: Exchange,
 ): Promise<CheckResult[]> {
+  const store = new Map<string, unknown>();
   const context: CheckContext = {
     operation,
     session,
@@ -142,6 +140,10 @@ async function runOperation(
     baseline,
     seed: options.seed,
     propertyRuns: options.propertyRuns,
+    shared<T>(key: string, make: () => T): T {
+      if (!store.has(key)) store.set(key, make());
+      return store.get(key) as T;
+    },
   };
   const results: CheckResult[] = [];
   const { own, aggregate } = planFor(operation, options);
@@ -172,7 +174,9 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const resolved = resolveOptions(options, spec);
   const validator = new ResponseValidator(spec);
   const transport = new HttpTransport({ timeoutMs: resolved.timeoutMs, maxBodyBytes: resolved.maxBodyBytes });
-  const session = new Session(transport, resolved.baseUrl, resolved.credentials, [transportJudge, ...conformanceJudges(validator)]);
+  const judges = registeredChecks().flatMap(({ name, judge }) =>
+    judge ? [{ check: name, judge: (exchange: Exchange, session: Session) => judge(exchange, session, validator) }] : []);
+  const session = new Session(transport, resolved.baseUrl, resolved.credentials, judges);
   const discovered: string[] = [];
   try {
     const known: Record<string, string | undefined> = {

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { checkNames, loadModel, runContract, type ContractReport } from "../src/index.js";
 import { FAULTS, SLOW_ANSWER_MS, type Fault } from "@hss-kit/mock/stateful";
-import { CHECKS, type CheckDefinition, type CheckName } from "../src/checks/registry.js";
+import { checkNamed } from "../src/checks/index.js";
 import { startTarget, TARGET_KEYS } from "./fixtures/target.js";
 
 /** Short deadline so the hanging variant costs seconds, not the default 10 s per request. */
@@ -25,7 +25,7 @@ async function runAgainst(fault: Fault): Promise<Row> {
   const started = performance.now();
   try {
     // A signature fault needs a run that signs; the others run with the token.
-    const signs = (CHECKS[FAULTS[fault].check as CheckName] as CheckDefinition).needs?.includes("--access-key") === true;
+    const signs = checkNamed(FAULTS[fault].check)?.needs?.includes("--access-key") === true;
     const report = await runContract({
       baseUrl: server.url,
       projectId: server.projectId,

@@ -1,25 +1,46 @@
 import type { Failure, Violation } from "../result.js";
 import type { ResponseValidator } from "../schema.js";
-import { Skip, type Exchange, type ResponseJudge, type Session } from "../session.js";
+import { Skip, type Exchange, type Session } from "../session.js";
 import { documentedResponse, type OperationModel } from "../spec.js";
-import type { PlannedCheck } from "./context.js";
-import type { CheckName } from "./registry.js";
+import { defineCheck, type CheckName } from "./registry.js";
 
-/** A response judge that looks only at exchanges that got a response. */
-function responseJudge(
-  check: CheckName,
-  qualifies: (operation: OperationModel, status: number) => boolean,
-  judge: (exchange: Exchange & { outcome: { kind: "response" } }, status: number, session: Session) => Violation[],
-): ResponseJudge {
-  return {
-    check,
-    judge(exchange, session) {
+type Answered = Exchange & { outcome: { kind: "response" } };
+
+/**
+ * Defines a conformance check: a judge of every response that `qualifies` (by operation and
+ * status), reported after the operation's other checks, whose requests it judged. A check that
+ * judged nothing is skipped with `nothing`, never passed on nothing.
+ */
+function conformanceCheck(definition: {
+  name: CheckName;
+  rule: string;
+  needs?: string;
+  nothing: string;
+  planned?: (operation: OperationModel) => boolean;
+  qualifies: (operation: OperationModel, status: number) => boolean;
+  judge: (exchange: Answered, status: number, session: Session, validator: ResponseValidator) => Violation[];
+}): void {
+  const { name, nothing, qualifies, judge, planned } = definition;
+  defineCheck({
+    name,
+    rule: definition.rule,
+    ...(definition.needs ? { needs: definition.needs } : {}),
+    judge(exchange, session, validator) {
       if (exchange.outcome.kind !== "response") return undefined;
       const { status } = exchange.outcome;
       if (!qualifies(exchange.call.operation, status)) return undefined;
-      return judge(exchange as Exchange & { outcome: { kind: "response" } }, status, session);
+      return judge(exchange as Answered, status, session, validator);
     },
-  };
+    after: true,
+    plan: (operation) => (planned && !planned(operation) ? [] : [{
+      subject: "",
+      async run(context): Promise<Failure[]> {
+        const verdict = context.session.verdictOf(operation.id, name);
+        if (verdict.judged === 0) throw new Skip(nothing);
+        return verdict.failures;
+      },
+    }]),
+  });
 }
 
 function documentedStatuses(operation: OperationModel): string {
@@ -59,75 +80,70 @@ function timeUnitViolations(operation: OperationModel, body: unknown): Violation
   return violations;
 }
 
-/**
- * The judges of the conformance checks: they hold every response of the run to the spec's
- * statuses, media type, headers and schemas as it arrives, whichever check sent the request.
- */
-export function conformanceJudges(validator: ResponseValidator): ResponseJudge[] {
-  const bodyViolations = (exchange: Exchange, status: number, session: Session): Violation[] => {
+function bodyViolations(exchange: Exchange, status: number, session: Session, validator: ResponseValidator): Violation[] {
+  const parsed = session.parse(exchange);
+  if (!parsed.ok) return [{ where: "body", expected: "JSON", got: `unparsable: ${parsed.error}` }];
+  return validator.validate(exchange.call.operation, status, parsed.value) ?? [];
+}
+
+conformanceCheck({
+  name: "conformance.status",
+  rule: "every status is one the spec documents for the operation (exact code, `4XX`-style range or `default`)",
+  nothing: "no response arrived",
+  qualifies: () => true,
+  judge: (exchange, status) =>
+    documentedResponse(exchange.call.operation, status)
+      ? []
+      : [{ where: "status", expected: `a status the spec documents for ${exchange.operation} (${documentedStatuses(exchange.call.operation)})`, got: String(status) }],
+});
+
+conformanceCheck({
+  name: "conformance.content-type",
+  rule: "a status documented with a JSON body comes as `application/json`",
+  nothing: "no response with a documented JSON body arrived",
+  qualifies: (operation, status) => documentedResponse(operation, status)?.contentTypes.includes("application/json") === true,
+  judge: (exchange) => {
+    const header = exchange.outcome.headers["content-type"];
+    return isJsonMediaType(header) ? [] : [{ where: "header Content-Type", expected: "application/json", got: header ?? "(absent)" }];
+  },
+});
+
+conformanceCheck({
+  name: "conformance.request-id",
+  rule: "the response headers the spec documents for the status (`X-Request-Id`) are present and non-empty",
+  nothing: "no response with documented headers arrived",
+  qualifies: (operation, status) => (documentedResponse(operation, status)?.headers.length ?? 0) > 0,
+  judge: (exchange, status) =>
+    (documentedResponse(exchange.call.operation, status)?.headers ?? [])
+      .filter((name) => !exchange.outcome.headers[name.toLowerCase()])
+      .map((name) => ({ where: `header ${name}`, expected: "present and non-empty, as the spec documents", got: "(absent)" })),
+});
+
+conformanceCheck({
+  name: "conformance.body",
+  rule: "every 2xx body validates against the schema the spec documents for its status (JSON Schema 2020-12, strict, int32/int64 ranges checked)",
+  nothing: "no documented 2xx response arrived",
+  qualifies: (operation, status) => status >= 200 && status < 300 && hasJsonSchema(operation, status),
+  judge: bodyViolations,
+});
+
+conformanceCheck({
+  name: "conformance.error-body",
+  rule: "every 4xx/5xx body validates against the schema of its status (the spec's `Error`)",
+  nothing: "no documented error response arrived",
+  qualifies: (operation, status) => status >= 400 && hasJsonSchema(operation, status),
+  judge: bodyViolations,
+});
+
+conformanceCheck({
+  name: "conformance.time-unit",
+  rule: "every time field the spec gives a unit (`x-hss-unit: epoch-milliseconds`) holds a plausible value of that unit, from 2000 to 2100, so seconds or microseconds fail",
+  needs: "a field with x-hss-unit",
+  nothing: "no 2xx response of an operation with time fields arrived",
+  planned: (operation) => operation.fields.some((field) => field.unit !== undefined),
+  qualifies: (operation, status) => status >= 200 && status < 300 && operation.fields.some((field) => field.unit !== undefined),
+  judge: (exchange, _status, session) => {
     const parsed = session.parse(exchange);
-    if (!parsed.ok) return [{ where: "body", expected: "JSON", got: `unparsable: ${parsed.error}` }];
-    return validator.validate(exchange.call.operation, status, parsed.value) ?? [];
-  };
-  return [
-    responseJudge("conformance.status", () => true, (exchange, status) =>
-      documentedResponse(exchange.call.operation, status)
-        ? []
-        : [{ where: "status", expected: `a status the spec documents for ${exchange.operation} (${documentedStatuses(exchange.call.operation)})`, got: String(status) }]),
-    responseJudge(
-      "conformance.content-type",
-      (operation, status) => documentedResponse(operation, status)?.contentTypes.includes("application/json") === true,
-      (exchange) => {
-        const header = exchange.outcome.headers["content-type"];
-        return isJsonMediaType(header) ? [] : [{ where: "header Content-Type", expected: "application/json", got: header ?? "(absent)" }];
-      },
-    ),
-    responseJudge(
-      "conformance.request-id",
-      (operation, status) => (documentedResponse(operation, status)?.headers.length ?? 0) > 0,
-      (exchange, status) =>
-        (documentedResponse(exchange.call.operation, status)?.headers ?? [])
-          .filter((name) => !exchange.outcome.headers[name.toLowerCase()])
-          .map((name) => ({ where: `header ${name}`, expected: "present and non-empty, as the spec documents", got: "(absent)" })),
-    ),
-    responseJudge("conformance.body", (operation, status) => status >= 200 && status < 300 && hasJsonSchema(operation, status), bodyViolations),
-    responseJudge("conformance.error-body", (operation, status) => status >= 400 && hasJsonSchema(operation, status), bodyViolations),
-    responseJudge(
-      "conformance.time-unit",
-      (operation, status) => status >= 200 && status < 300 && operation.fields.some((field) => field.unit !== undefined),
-      (exchange, _status, session) => {
-        const parsed = session.parse(exchange);
-        return parsed.ok ? timeUnitViolations(exchange.call.operation, parsed.value) : [];
-      },
-    ),
-  ];
-}
-
-/** What each conformance check says when no response of the operation was its to judge. */
-const NOTHING_TO_JUDGE: Partial<Record<CheckName, string>> = {
-  "conformance.status": "no response arrived",
-  "conformance.content-type": "no response with a documented JSON body arrived",
-  "conformance.request-id": "no response with documented headers arrived",
-  "conformance.body": "no documented 2xx response arrived",
-  "conformance.error-body": "no documented error response arrived",
-  "conformance.time-unit": "no 2xx response of an operation with time fields arrived",
-};
-
-/**
- * The conformance checks of one operation: what their judges concluded of every response the
- * run got for it. They are reported after the operation's other checks, whose requests they
- * judged; a check that judged nothing is skipped, never passed on nothing.
- */
-export function conformanceChecks(operation: OperationModel): PlannedCheck[] {
-  const timed = operation.fields.some((field) => field.unit !== undefined);
-  const planned = (Object.keys(NOTHING_TO_JUDGE) as CheckName[]).filter((check) => check !== "conformance.time-unit" || timed);
-  return planned.map((check) => ({
-    check,
-    subject: "",
-    async run(context): Promise<Failure[]> {
-      const verdict = context.session.verdictOf(operation.id, check);
-      if (verdict.judged === 0) throw new Skip(NOTHING_TO_JUDGE[check] ?? "nothing to judge");
-      return verdict.failures;
-    },
-  }));
-}
+    return parsed.ok ? timeUnitViolations(exchange.call.operation, parsed.value) : [];
+  },
+});

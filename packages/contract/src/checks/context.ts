@@ -3,7 +3,6 @@ import type { ResponseValidator } from "../schema.js";
 import { preview } from "../schema.js";
 import type { Exchange, Session } from "../session.js";
 import type { ParamValues } from "../request.js";
-import type { CheckName } from "./registry.js";
 import type { OperationModel, ParameterModel } from "../spec.js";
 
 /** Which checks run: `full` runs all; `mock` only those a stateless server (such as Prism) can pass. */
@@ -22,23 +21,11 @@ export interface CheckContext {
   /** fast-check seed and number of generated cases per operation. */
   seed: number;
   propertyRuns: number;
-}
-
-/** A check planned for one operation. */
-export interface PlannedCheck {
-  /** The check's name in the registry, such as `inputs.above-max`. */
-  check: CheckName;
-  /** What within the operation, such as `limit=201`; empty for whole-operation checks. */
-  subject: string;
   /**
-   * Why the mock profile leaves this one case out, when the registry does not leave out the
-   * whole check (an input case Prism mishandles).
+   * What the checks of this operation share (a cache of pages, the unfiltered answer), made on
+   * first use under `key` and kept for the operation's run.
    */
-  notInMock?: string;
-  /** Why the check cannot run at all against this spec, decided when planning. */
-  skip?: string;
-  /** Runs the check: no failures means it passed; throwing `Skip` skips it. */
-  run(context: CheckContext): Promise<Failure[]>;
+  shared<T>(key: string, make: () => T): T;
 }
 
 /** A failure for one exchange: its curl line, status and violations. */

@@ -7,9 +7,9 @@ import type { Failure, Violation } from "../result.js";
 import { preview } from "../schema.js";
 import { Skip, type Exchange } from "../session.js";
 import type { OperationModel } from "../spec.js";
-import { failureOf, listBodyOf, type CheckContext, type ListBody, type PlannedCheck } from "./context.js";
+import { failureOf, listBodyOf, type CheckContext, type ListBody } from "./context.js";
 import { filterParameters, pageSizeFor, unaliased, type VisibleFilter } from "./filters.js";
-import type { CheckName } from "./registry.js";
+import { defineCheck, type CheckName } from "./registry.js";
 
 type Item = Record<string, unknown>;
 type Answer = { body: ListBody; exchange: Exchange };
@@ -26,9 +26,8 @@ async function ask(context: CheckContext, check: CheckName, params: Record<strin
 }
 
 /** The operation's unfiltered answer, asked once for all the semantic checks of the operation. */
-function unfilteredOnce(): (context: CheckContext) => Promise<Answer | { failure: Failure }> {
-  let pending: Promise<Answer | { failure: Failure }> | undefined;
-  return (context) => (pending ??= ask(context, "filters.match", {}));
+function unfiltered(context: CheckContext): Promise<Answer | { failure: Failure }> {
+  return context.shared("filters.unfiltered", () => ask(context, "filters.match", {}));
 }
 
 /** Whether a text value meets the parameter's rules, so a server may not refuse it. */
@@ -66,17 +65,31 @@ const ascii = (value: string) => /^[\x00-\x7f]*$/.test(value);
 
 type Semantic = (parameter: VisibleFilter, context: CheckContext, unfiltered: ListBody) => Promise<Failure[]>;
 
-function planned(check: CheckName, parameter: ParameterModel, unfiltered: ReturnType<typeof unfilteredOnce>, body: Semantic): PlannedCheck {
-  return {
-    check,
-    subject: parameter.name,
-    async run(context) {
-      const answer = await unfiltered(context);
-      if ("failure" in answer) return [answer.failure];
-      return body(parameter as VisibleFilter, context, answer.body);
-    },
-  };
+const STATELESS = "a stateless mock returns the same example whatever the filter";
+
+/**
+ * Defines a semantic check, planned for each optional filter parameter whose field the items
+ * carry and to which it `applies`; its values come from the operation's unfiltered answer.
+ */
+function semanticCheck(name: CheckName, rule: string, needs: string, applies: (parameter: VisibleFilter) => boolean, body: Semantic): void {
+  defineCheck({
+    name,
+    rule,
+    needs,
+    notInMock: STATELESS,
+    plan: (operation) => filterParameters(operation).filter((p) => !p.required && applies(p)).map((parameter) => ({
+      subject: parameter.name,
+      async run(context) {
+        const answer = await unfiltered(context);
+        if ("failure" in answer) return [answer.failure];
+        return body(parameter, context, answer.body);
+      },
+    })),
+  });
 }
+
+/** A text filter: a string without an enum. */
+const isText = (parameter: VisibleFilter) => parameter.rules.type === "string" && parameter.rules.enum === undefined;
 
 /** `filters.exact`: a value cut short matches only items that hold exactly the shorter value. */
 const exact: Semantic = async (parameter, context, unfiltered) => {
@@ -183,26 +196,29 @@ const alias: Semantic = async (parameter, context, unfiltered) => {
   return failures;
 };
 
-/** The checks of a filter parameter whose field the items carry. */
-function visibleChecks(parameter: VisibleFilter, unfiltered: ReturnType<typeof unfilteredOnce>): PlannedCheck[] {
-  const { filter, rules } = parameter;
-  const checks: PlannedCheck[] = [];
-  const text = rules.type === "string" && rules.enum === undefined;
-  if (text && filter.match === "exact") checks.push(planned("filters.exact", parameter, unfiltered, exact));
-  if (text && filter.caseSensitive) checks.push(planned("filters.case", parameter, unfiltered, caseSensitive));
-  if (text && filter.partialWith !== undefined) checks.push(planned("filters.partial", parameter, unfiltered, partial));
-  if (text) checks.push(planned("filters.non-ascii", parameter, unfiltered, nonAscii));
-  if (rules.type === "boolean") checks.push(planned("filters.boolean", parameter, unfiltered, booleanValues));
-  if (Object.keys(filter.aliases).length > 0) checks.push(planned("filters.alias", parameter, unfiltered, alias));
-  return checks;
-}
+semanticCheck("filters.exact", "a filter that matches exactly does not match part of a value: a value cut short returns only items that hold exactly the shorter value",
+  "a text filter with match: exact", (p) => isText(p) && p.filter.match === "exact", exact);
+semanticCheck("filters.case", "a case-sensitive filter given a value in other case returns only items that hold exactly that case",
+  "a text filter with case: sensitive and a value with letters", (p) => isText(p) && p.filter.caseSensitive, caseSensitive);
+semanticCheck("filters.partial", "with the partial-match switch on (`part_match=true`), part of a value returns the item it came from, and only items that contain it",
+  "a filter with partial-with", (p) => isText(p) && p.filter.partialWith !== undefined, partial);
+semanticCheck("filters.boolean", "a boolean filter selects by both of its values: `true` only items with `true`, `false` only items with `false`",
+  "a boolean filter", (p) => p.rules.type === "boolean", booleanValues);
+semanticCheck("filters.non-ascii", "a value outside ASCII (such as a Chinese server name) taken from an item returns that item, sent as UTF-8",
+  "an item whose filtered field holds a non-ASCII value", isText, nonAscii);
+semanticCheck("filters.alias", "a value with aliases (`status=unknown`) also returns the items that hold an alias (`unknow`)",
+  "a filter with aliases, and an item that holds an alias", (p) => Object.keys(p.filter.aliases).length > 0, alias);
 
-/** `filters.match-all`: each value that selects everything is accepted and narrows nothing. */
-function matchAllCheck(parameter: ParameterModel, value: string): PlannedCheck {
-  return {
-    check: "filters.match-all",
+/** The optional parameters with filter semantics, whether or not the items carry their field. */
+const optionalFilters = (operation: OperationModel) => operation.parameters.filter((p) => p.filter && !p.required);
+
+defineCheck({
+  name: "filters.match-all",
+  rule: "a value that selects everything (`all_granted_eps`) is accepted and returns at least what the call without it does",
+  needs: "a filter with match-all values",
+  plan: (operation) => optionalFilters(operation).flatMap((parameter) => (parameter.filter?.matchAll ?? []).map((value) => ({
     subject: `${parameter.name}=${value}`,
-    async run(context) {
+    async run(context: CheckContext) {
       const without = await ask(context, "filters.match-all", {});
       if ("failure" in without) return [without.failure];
       const answer = await ask(context, "filters.match-all", { [parameter.name]: value });
@@ -214,38 +230,31 @@ function matchAllCheck(parameter: ParameterModel, value: string): PlannedCheck {
         got: String(answer.body.total_num),
       }])];
     },
-  };
-}
+  }))),
+});
 
-/** `filters.default`: the filter left out selects what its documented default does. */
-function defaultCheck(parameter: ParameterModel, value: string | number | boolean): PlannedCheck {
-  return {
-    check: "filters.default",
-    subject: `${parameter.name} omitted = ${String(value)}`,
-    async run(context) {
-      const omitted = await ask(context, "filters.default", {});
-      if ("failure" in omitted) return [omitted.failure];
-      const explicit = await ask(context, "filters.default", { [parameter.name]: value });
-      if ("failure" in explicit) return [explicit.failure];
-      if (omitted.body.total_num === explicit.body.total_num && JSON.stringify(omitted.body.data_list) === JSON.stringify(explicit.body.data_list)) return [];
-      return [failureOf(context.session, omitted.exchange, [{
-        where: "body",
-        expected: `the answer to ${parameter.name}=${String(value)} (total_num ${explicit.body.total_num}): the spec's default of ${parameter.name} applies when it is left out`,
-        got: `total_num ${omitted.body.total_num}${omitted.body.total_num === explicit.body.total_num ? ", other items" : ""}`,
-      }])];
-    },
-  };
-}
-
-/** The semantic filter checks of one operation. */
-export function filterSemanticChecks(operation: OperationModel): PlannedCheck[] {
-  const unfiltered = unfilteredOnce();
-  const checks = filterParameters(operation).filter((p) => !p.required).flatMap((parameter) => visibleChecks(parameter, unfiltered));
-  for (const parameter of operation.parameters) {
-    if (!parameter.filter || parameter.required) continue;
-    for (const value of parameter.filter.matchAll) checks.push(matchAllCheck(parameter, value));
-    const fallback = parameter.rules.default;
-    if (fallback !== undefined && !(typeof fallback === "string" && parameter.filter.matchAll.includes(fallback))) checks.push(defaultCheck(parameter, fallback));
-  }
-  return checks;
-}
+defineCheck({
+  name: "filters.default",
+  rule: "a filter left out selects what its documented default does (`category` omitted is `category=host`)",
+  needs: "a filter with a default",
+  notInMock: STATELESS,
+  plan: (operation) => optionalFilters(operation).flatMap((parameter) => {
+    const value = parameter.rules.default;
+    if (value === undefined || (typeof value === "string" && parameter.filter?.matchAll.includes(value))) return [];
+    return [{
+      subject: `${parameter.name} omitted = ${String(value)}`,
+      async run(context: CheckContext) {
+        const omitted = await ask(context, "filters.default", {});
+        if ("failure" in omitted) return [omitted.failure];
+        const explicit = await ask(context, "filters.default", { [parameter.name]: value });
+        if ("failure" in explicit) return [explicit.failure];
+        if (omitted.body.total_num === explicit.body.total_num && JSON.stringify(omitted.body.data_list) === JSON.stringify(explicit.body.data_list)) return [];
+        return [failureOf(context.session, omitted.exchange, [{
+          where: "body",
+          expected: `the answer to ${parameter.name}=${String(value)} (total_num ${explicit.body.total_num}): the spec's default of ${parameter.name} applies when it is left out`,
+          got: `total_num ${omitted.body.total_num}${omitted.body.total_num === explicit.body.total_num ? ", other items" : ""}`,
+        }])];
+      },
+    }];
+  }),
+});

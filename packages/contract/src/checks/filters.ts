@@ -3,7 +3,8 @@ import { preview } from "../schema.js";
 import { Skip, type Exchange } from "../session.js";
 import type { FilterSemantics } from "@hss-kit/spec";
 import type { OperationModel, ParameterModel } from "../spec.js";
-import { failureOf, listBodyOf, queryParameter, type CheckContext, type ListBody, type PlannedCheck } from "./context.js";
+import { failureOf, listBodyOf, queryParameter, type CheckContext, type ListBody } from "./context.js";
+import { defineCheck, type CheckName } from "./registry.js";
 
 /** A filter parameter whose matched field the response items carry. */
 export type VisibleFilter = ParameterModel & { filter: FilterSemantics & { field: string } };
@@ -70,32 +71,29 @@ type FilterOutcome =
   | { ok: true; value: string | number | boolean; unfiltered?: ListBody; filtered: ListBody; exchange: Exchange }
   | { ok: false; failure: Failure };
 
-/** One lazily sent filter query, shared by the two checks of a parameter. */
-function filterQuery(parameter: VisibleFilter, pageSize: number | undefined): (context: CheckContext) => Promise<FilterOutcome> {
-  let pending: Promise<FilterOutcome> | undefined;
-  return (context: CheckContext) => {
-    pending ??= (async () => {
-      const paging = pageSize === undefined ? {} : { limit: pageSize };
-      let unfiltered: ListBody | undefined;
-      let value = parameter.required ? context.base[parameter.name] : undefined;
-      if (value === undefined) {
-        const exchange = await context.session.send({ operation: context.operation, params: { ...context.base, ...paging } }, "filters");
-        const parsed = listBodyOf(context.session, exchange);
-        if ("failure" in parsed) return { ok: false, failure: parsed.failure };
-        unfiltered = parsed.body;
-        value = pickValue(parameter, unfiltered.data_list);
-        if (value === undefined) throw new Skip(`no item of the unfiltered answer has a ${parameter.filter.field} usable as a value of ${parameter.name}`);
-      }
-      const exchange = await context.session.send(
-        { operation: context.operation, params: { ...context.base, ...paging, [parameter.name]: value } },
-        "filters",
-      );
+/** The filter query of a parameter, sent once and shared by the two checks of that parameter. */
+function filterQuery(context: CheckContext, parameter: VisibleFilter): Promise<FilterOutcome> {
+  return context.shared(`filters.query ${parameter.name}`, async (): Promise<FilterOutcome> => {
+    const pageSize = pageSizeFor(context.operation);
+    const paging = pageSize === undefined ? {} : { limit: pageSize };
+    let unfiltered: ListBody | undefined;
+    let value = parameter.required ? context.base[parameter.name] : undefined;
+    if (value === undefined) {
+      const exchange = await context.session.send({ operation: context.operation, params: { ...context.base, ...paging } }, "filters");
       const parsed = listBodyOf(context.session, exchange);
       if ("failure" in parsed) return { ok: false, failure: parsed.failure };
-      return { ok: true, value, ...(unfiltered ? { unfiltered } : {}), filtered: parsed.body, exchange };
-    })();
-    return pending;
-  };
+      unfiltered = parsed.body;
+      value = pickValue(parameter, unfiltered.data_list);
+      if (value === undefined) throw new Skip(`no item of the unfiltered answer has a ${parameter.filter.field} usable as a value of ${parameter.name}`);
+    }
+    const exchange = await context.session.send(
+      { operation: context.operation, params: { ...context.base, ...paging, [parameter.name]: value } },
+      "filters",
+    );
+    const parsed = listBodyOf(context.session, exchange);
+    if ("failure" in parsed) return { ok: false, failure: parsed.failure };
+    return { ok: true, value, ...(unfiltered ? { unfiltered } : {}), filtered: parsed.body, exchange };
+  });
 }
 
 /** Whether an item meets a filter as the spec's semantics say, with `part_match` left at its default. */
@@ -109,54 +107,54 @@ function matches(parameter: VisibleFilter, item: Record<string, unknown>, value:
   return candidates.some((candidate) => (filter.match === "partial" ? candidate.includes(wanted) : candidate === wanted));
 }
 
-/**
- * The filter checks of one operation, per query parameter that names a response field:
- * `filters.match` (every returned item has the filtered value, and the item the value was taken
- * from is found) and `filters.total` (the filtered total never exceeds the unfiltered one, and
- * equals the number of items when they all fit on one page).
- */
-export function filterChecks(operation: OperationModel): PlannedCheck[] {
-  const pageSize = pageSizeFor(operation);
-  return filterParameters(operation).flatMap((parameter): PlannedCheck[] => {
-    const query = filterQuery(parameter, pageSize);
-    return [
-      {
-        check: "filters.match",
-        subject: parameter.name,
-        async run(context) {
-          const result = await query(context);
-          if (!result.ok) return [result.failure];
-          const { value, filtered, exchange } = result;
-          if (filtered.data_list.length === 0) {
-            return [failureOf(context.session, exchange, [{ where: "body.data_list", expected: `the items with ${parameter.filter.field} ${JSON.stringify(value)} (at least the one the value came from)`, got: "no items" }])];
-          }
-          const strays = filtered.data_list.map((item, index) => ({ item, index })).filter(({ item }) => !matches(parameter, item, value));
-          if (strays.length === 0) return [];
-          return [failureOf(context.session, exchange, strays.slice(0, 5).map(({ item, index }) => ({
-            where: `body.data_list[${index}].${parameter.filter.field}`,
-            expected: `${JSON.stringify(value)}, as ${parameter.name}=${String(value)} selects`,
-            got: preview(item[parameter.filter.field]),
-          })), strays.length > 5 ? `${strays.length} items do not match; the first 5 are shown` : undefined)];
-        },
+const STATELESS = "a stateless mock returns the same example whatever the filter";
+
+/** Defines a check planned once per filter parameter whose matched field the items carry. */
+function perVisibleFilter(name: CheckName, rule: string, run: (context: CheckContext, parameter: VisibleFilter, result: FilterOutcome & { ok: true }) => Failure[]): void {
+  defineCheck({
+    name,
+    rule,
+    notInMock: STATELESS,
+    plan: (operation) => filterParameters(operation).map((parameter) => ({
+      subject: parameter.name,
+      async run(context) {
+        const result = await filterQuery(context, parameter);
+        return result.ok ? run(context, parameter, result) : [result.failure];
       },
-      {
-        check: "filters.total",
-        subject: parameter.name,
-        async run(context) {
-          const result = await query(context);
-          if (!result.ok) return [result.failure];
-          const { filtered, unfiltered, exchange } = result;
-          const violations: Violation[] = [];
-          if (unfiltered && filtered.total_num > unfiltered.total_num) {
-            violations.push({ where: "body.total_num", expected: `at most ${unfiltered.total_num}, the unfiltered total`, got: String(filtered.total_num) });
-          }
-          const onePage = pageSize === undefined || filtered.data_list.length < pageSize;
-          if (onePage && filtered.total_num !== filtered.data_list.length) {
-            violations.push({ where: "body.total_num", expected: `${filtered.data_list.length}: every match fits on this one page`, got: String(filtered.total_num) });
-          }
-          return violations.length === 0 ? [] : [failureOf(context.session, exchange, violations)];
-        },
-      },
-    ];
+    })),
   });
 }
+
+perVisibleFilter(
+  "filters.match",
+  "a filter given a value taken from an item returns that item, and only items whose field (the one `x-hss-filter` names) has that value (or an alias of it)",
+  (context, parameter, { value, filtered, exchange }) => {
+    if (filtered.data_list.length === 0) {
+      return [failureOf(context.session, exchange, [{ where: "body.data_list", expected: `the items with ${parameter.filter.field} ${JSON.stringify(value)} (at least the one the value came from)`, got: "no items" }])];
+    }
+    const strays = filtered.data_list.map((item, index) => ({ item, index })).filter(({ item }) => !matches(parameter, item, value));
+    if (strays.length === 0) return [];
+    return [failureOf(context.session, exchange, strays.slice(0, 5).map(({ item, index }) => ({
+      where: `body.data_list[${index}].${parameter.filter.field}`,
+      expected: `${JSON.stringify(value)}, as ${parameter.name}=${String(value)} selects`,
+      got: preview(item[parameter.filter.field]),
+    })), strays.length > 5 ? `${strays.length} items do not match; the first 5 are shown` : undefined)];
+  },
+);
+
+perVisibleFilter(
+  "filters.total",
+  "the filtered `total_num` never exceeds the unfiltered one, and equals the number of items when they all fit on one page",
+  (context, _parameter, { filtered, unfiltered, exchange }) => {
+    const pageSize = pageSizeFor(context.operation);
+    const violations: Violation[] = [];
+    if (unfiltered && filtered.total_num > unfiltered.total_num) {
+      violations.push({ where: "body.total_num", expected: `at most ${unfiltered.total_num}, the unfiltered total`, got: String(filtered.total_num) });
+    }
+    const onePage = pageSize === undefined || filtered.data_list.length < pageSize;
+    if (onePage && filtered.total_num !== filtered.data_list.length) {
+      violations.push({ where: "body.total_num", expected: `${filtered.data_list.length}: every match fits on this one page`, got: String(filtered.total_num) });
+    }
+    return violations.length === 0 ? [] : [failureOf(context.session, exchange, violations)];
+  },
+);

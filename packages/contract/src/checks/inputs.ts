@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { validParams } from "../arbitraries.js";
-import { deriveInputCases, sendsEmptyQueryValue, type InputCase } from "../cases.js";
+import { deriveInputCases, sendsEmptyQueryValue, type InputCase, type InputCheck } from "../cases.js";
 import type { Failure } from "../result.js";
 import type { ParamValues } from "../request.js";
 import { Skip, type Exchange } from "../session.js";
 import { documented4xx, type OperationModel } from "../spec.js";
-import { describeAnswer, describeParams, failureOf, transportViolation, type CheckContext, type PlannedCheck } from "./context.js";
+import { describeAnswer, describeParams, failureOf, transportViolation, type CheckContext } from "./context.js";
+import { defineCheck, type CheckCase } from "./registry.js";
 
 /** 401 and 429 are documented 4xx, but they say "who are you" and "slow down", not "bad input". */
 const NOT_INPUT_REFUSALS = new Set([401, 429]);
@@ -46,9 +47,8 @@ function paramsFor(context: CheckContext, inputCase: InputCase): ParamValues {
   return params;
 }
 
-function boundaryCheck(inputCase: InputCase): PlannedCheck {
+function boundaryCase(inputCase: InputCase): CheckCase {
   return {
-    check: inputCase.check,
     subject: inputCase.label,
     ...(sendsEmptyQueryValue(inputCase)
       ? { notInMock: "Prism treats an empty query value as an absent parameter" }
@@ -62,46 +62,57 @@ function boundaryCheck(inputCase: InputCase): PlannedCheck {
   };
 }
 
-function generatedCheck(operation: OperationModel): PlannedCheck {
-  const arbitrary = validParams(operation);
-  return {
-    check: "inputs.generated",
-    subject: "valid parameter combinations",
-    async run(context) {
-      let lastFailure: Exchange | undefined;
-      const property = fc.asyncProperty(arbitrary, async (generated) => {
-        const exchange = await context.session.send({ operation, params: { ...context.base, ...generated } }, "inputs.generated");
-        if (!isAccepted(exchange)) lastFailure = exchange;
-        return isAccepted(exchange);
-      });
-      const result = await fc.check(property, { seed: context.seed, numRuns: context.propertyRuns });
-      if (result.errorInstance instanceof Skip) throw result.errorInstance;
-      if (!result.failed) return [];
-      if (!result.counterexample) {
-        return [{ note: `fast-check stopped: ${String(result.errorInstance ?? "no counterexample")}`, violations: [] }];
-      }
-      const [shrunk] = result.counterexample;
-      // Send the shrunk case once more so the report shows its own request and answer.
-      const replay = await context.session.send({ operation, params: { ...context.base, ...shrunk } }, "inputs.generated");
-      const failing = isAccepted(replay) ? lastFailure ?? replay : replay;
-      const note = `fast-check failed after ${result.numRuns} run(s), shrunk ${result.numShrinks} time(s) to ${describeParams(shrunk)} ` +
-        `(seed ${result.seed}, path ${result.counterexamplePath ?? "-"}); rerun with --seed ${result.seed}`;
-      return acceptFailures(context, failing, "every parameter is inside its schema", note);
-    },
-  };
-}
+/** The boundary cases of `check` derived from the operation's parameter schemas. */
+const casesOf = (check: InputCheck) => (operation: OperationModel): CheckCase[] =>
+  deriveInputCases(operation).filter((inputCase) => inputCase.check === check).map(boundaryCase);
 
-/**
- * The input checks of one operation: the valid call with only the required parameters, every
- * boundary case derived from the spec, and fast-check's generated valid combinations.
- */
-export function inputChecks(operation: OperationModel): PlannedCheck[] {
-  const baseline: PlannedCheck = {
-    check: "inputs.accepted",
-    subject: "required parameters only",
-    async run(context) {
-      return acceptFailures(context, context.baseline, "the call has every required parameter and nothing else");
+defineCheck({
+  name: "inputs.accepted",
+  rule: "the valid call, and every value at a bound the spec states and every enum and boolean value, are answered 2xx",
+  plan: (operation) => [
+    {
+      subject: "required parameters only",
+      run: async (context) => acceptFailures(context, context.baseline, "the call has every required parameter and nothing else"),
     },
-  };
-  return [baseline, ...deriveInputCases(operation).map(boundaryCheck), generatedCheck(operation)];
-}
+    ...casesOf("inputs.accepted")(operation),
+  ],
+});
+defineCheck({ name: "inputs.below-min", rule: "one below the minimum (or the integer format's range) is refused", plan: casesOf("inputs.below-min") });
+defineCheck({ name: "inputs.above-max", rule: "one above the maximum (or the integer format's range) is refused", plan: casesOf("inputs.above-max") });
+defineCheck({ name: "inputs.wrong-type", rule: "`abc` for an integer and `yes` for a boolean are refused", plan: casesOf("inputs.wrong-type") });
+defineCheck({ name: "inputs.bad-enum", rule: "a value outside the enum is refused", plan: casesOf("inputs.bad-enum") });
+defineCheck({ name: "inputs.too-short", rule: "one character under minLength (when above 0) is refused", plan: casesOf("inputs.too-short") });
+defineCheck({ name: "inputs.too-long", rule: "one character over maxLength is refused", plan: casesOf("inputs.too-long") });
+defineCheck({ name: "inputs.missing-required", rule: "each required parameter left out is refused", plan: casesOf("inputs.missing-required") });
+
+defineCheck({
+  name: "inputs.generated",
+  rule: "fast-check's valid combinations of the optional query parameters are each answered 2xx; a failure is shrunk and reported with its seed",
+  plan(operation) {
+    const arbitrary = validParams(operation);
+    return [{
+      subject: "valid parameter combinations",
+      async run(context) {
+        let lastFailure: Exchange | undefined;
+        const property = fc.asyncProperty(arbitrary, async (generated) => {
+          const exchange = await context.session.send({ operation, params: { ...context.base, ...generated } }, "inputs.generated");
+          if (!isAccepted(exchange)) lastFailure = exchange;
+          return isAccepted(exchange);
+        });
+        const result = await fc.check(property, { seed: context.seed, numRuns: context.propertyRuns });
+        if (result.errorInstance instanceof Skip) throw result.errorInstance;
+        if (!result.failed) return [];
+        if (!result.counterexample) {
+          return [{ note: `fast-check stopped: ${String(result.errorInstance ?? "no counterexample")}`, violations: [] }];
+        }
+        const [shrunk] = result.counterexample;
+        // Send the shrunk case once more so the report shows its own request and answer.
+        const replay = await context.session.send({ operation, params: { ...context.base, ...shrunk } }, "inputs.generated");
+        const failing = isAccepted(replay) ? lastFailure ?? replay : replay;
+        const note = `fast-check failed after ${result.numRuns} run(s), shrunk ${result.numShrinks} time(s) to ${describeParams(shrunk)} ` +
+          `(seed ${result.seed}, path ${result.counterexamplePath ?? "-"}); rerun with --seed ${result.seed}`;
+        return acceptFailures(context, failing, "every parameter is inside its schema", note);
+      },
+    }];
+  },
+});

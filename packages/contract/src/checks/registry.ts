@@ -1,15 +1,48 @@
-// Every check of hss-contract, declared once. The runner plans only checks named here, the
-// `--checks`/`--exclude-checks` selection and the mock profile read it, and the README's list of
-// checks is rendered from it (a test holds the README to it).
+// The check registry. A check is registered by being defined: each family's module calls
+// `defineCheck` for each of its checks, with what the check holds the target to and how it plans
+// its cases; the runner, the `--checks`/`--exclude-checks` selection, the mock profile and the
+// README's list of checks all read what was defined, in the order it was defined.
 
-import { FAMILIES } from "../result.js";
+import { FAMILIES, type Failure, type Violation } from "../result.js";
+import type { ResponseValidator } from "../schema.js";
+import type { Exchange, Session } from "../session.js";
+import type { OperationModel } from "../spec.js";
+import type { CheckContext } from "./context.js";
 
 /** A family of checks, the part of a check's name before the dot. */
 export type Family = (typeof FAMILIES)[number];
 
-/** What the registry says of one check. */
+/** The name of a check, such as `pagination.compose`: its family, a dot, and what it holds. */
+export type CheckName = `${Family}.${string}`;
+
+/** What a run offers a check when it plans: what it authenticates with and which options are on. */
+export interface PlanEnv {
+  /** Whether the run signs with AK/SK (rather than sending a token). */
+  signs: boolean;
+  /** The latency budget (`--max-latency`), when one is set. */
+  maxLatencyMs?: number;
+  /** Whether the run holds a credential of another project (`--other-token`, `--other-access-key`). */
+  otherCredentials: boolean;
+}
+
+/** One case a check runs against one operation. */
+export interface CheckCase {
+  /** What within the operation, such as `limit=201`; empty for whole-operation checks. */
+  subject: string;
+  /**
+   * Why the mock profile leaves this one case out, when the check as a whole stays in (an input
+   * case Prism mishandles).
+   */
+  notInMock?: string;
+  /** Why the case cannot run at all against this spec, decided when planning. */
+  skip?: string;
+  /** Runs the case: no failures means it passed; throwing `Skip` skips it. */
+  run(context: CheckContext): Promise<Failure[]>;
+}
+
+/** What a check's definition says. */
 export interface CheckDefinition {
-  family: Family;
+  name: CheckName;
   /** What the check holds the target to, in one or two sentences (Markdown). */
   rule: string;
   /** What the check needs from the spec or the target to run, when that is more than a valid call. */
@@ -21,178 +54,52 @@ export interface CheckDefinition {
   notInMock?: string;
   /** Whether the check runs only when an option turns it on. */
   optIn?: string;
+  /**
+   * Judges every response of the run as it arrives, whichever check sent the request: the
+   * violations of one exchange, or undefined when the exchange is not this check's to judge.
+   */
+  judge?(exchange: Exchange, session: Session, validator: ResponseValidator): Violation[] | undefined;
+  /**
+   * Whether the check reports on the responses the operation's other checks got (a judge's
+   * verdict, response times), so that it runs after them even when the valid call failed.
+   */
+  after?: boolean;
+  /** The check's cases for one operation; none when the run's credentials or options leave it out. */
+  plan(operation: OperationModel, env: PlanEnv): CheckCase[];
 }
 
-const STATELESS = "a stateless mock returns the same example whatever the filter";
-const STATIC_EXAMPLES = "a static example is the same on every page";
+/** A defined check, with its family. */
+export type Check = CheckDefinition & { family: Family };
 
-/** The checks, in report order within each family. */
-export const CHECKS = {
-  "robustness.transport": {
-    family: "robustness",
-    rule: "every request of the operation got a complete HTTP response within `--timeout` and the body cap; a hang, a reset or an endless body fails here, never as a hang or crash of the tool",
-  },
-  "robustness.latency": {
-    family: "robustness",
-    rule: "the 95th percentile of the operation's response times is within the budget; the report gives p50 and p95",
-    optIn: "--max-latency MS",
-  },
-  "conformance.status": {
-    family: "conformance",
-    rule: "every status is one the spec documents for the operation (exact code, `4XX`-style range or `default`)",
-  },
-  "conformance.content-type": {
-    family: "conformance",
-    rule: "a status documented with a JSON body comes as `application/json`",
-  },
-  "conformance.request-id": {
-    family: "conformance",
-    rule: "the response headers the spec documents for the status (`X-Request-Id`) are present and non-empty",
-  },
-  "conformance.body": {
-    family: "conformance",
-    rule: "every 2xx body validates against the schema the spec documents for its status (JSON Schema 2020-12, strict, int32/int64 ranges checked)",
-  },
-  "conformance.error-body": {
-    family: "conformance",
-    rule: "every 4xx/5xx body validates against the schema of its status (the spec's `Error`)",
-  },
-  "conformance.time-unit": {
-    family: "conformance",
-    rule: "every time field the spec gives a unit (`x-hss-unit: epoch-milliseconds`) holds a plausible value of that unit, from 2000 to 2100, so seconds or microseconds fail",
-    needs: "a field with x-hss-unit",
-  },
-  "inputs.accepted": {
-    family: "inputs",
-    rule: "the valid call, and every value at a bound the spec states and every enum and boolean value, are answered 2xx",
-  },
-  "inputs.below-min": { family: "inputs", rule: "one below the minimum (or the integer format's range) is refused" },
-  "inputs.above-max": { family: "inputs", rule: "one above the maximum (or the integer format's range) is refused" },
-  "inputs.wrong-type": { family: "inputs", rule: "`abc` for an integer and `yes` for a boolean are refused" },
-  "inputs.bad-enum": { family: "inputs", rule: "a value outside the enum is refused" },
-  "inputs.too-short": { family: "inputs", rule: "one character under minLength (when above 0) is refused" },
-  "inputs.too-long": { family: "inputs", rule: "one character over maxLength is refused" },
-  "inputs.missing-required": { family: "inputs", rule: "each required parameter left out is refused" },
-  "inputs.generated": {
-    family: "inputs",
-    rule: "fast-check's valid combinations of the optional query parameters are each answered 2xx; a failure is shrunk and reported with its seed",
-  },
-  "auth.missing-token": { family: "auth", rule: "a call without credentials is refused with 401" },
-  "auth.empty-token": { family: "auth", rule: "an empty `X-Auth-Token` is refused with 401", needs: "--token" },
-  "auth.wrong-token": {
-    family: "auth",
-    rule: "the real token with a suffix is refused with 401",
-    needs: "--token",
-    notInMock: "Prism accepts any non-empty token",
-  },
-  "auth.wrong-signature": {
-    family: "auth",
-    rule: "a request signed with a wrong secret key is refused with 401",
-    needs: "--access-key and --secret-key",
-    notInMock: "Prism accepts any Authorization header",
-  },
-  "auth.stale-date": {
-    family: "auth",
-    rule: "a signature whose `X-Sdk-Date` is 20 minutes old (past the gateway's 15) is refused with 401",
-    needs: "--access-key and --secret-key",
-    notInMock: "Prism accepts any Authorization header",
-  },
-  "auth.tampered-query": {
-    family: "auth",
-    rule: "a request whose query was changed after signing is refused with 401",
-    needs: "--access-key and --secret-key",
-    notInMock: "Prism accepts any Authorization header",
-  },
-  "auth.missing-signed-header": {
-    family: "auth",
-    rule: "a request that leaves out a header its signature lists is refused with 401",
-    needs: "--access-key and --secret-key",
-    notInMock: "Prism accepts any Authorization header",
-  },
-  "pagination.limit": { family: "pagination", rule: "`data_list` is never longer than `limit`" },
-  "pagination.limits": {
-    family: "pagination",
-    rule: "a page of `limit` L holds `min(L, total_num)` items for L at the minimum, the default, halfway and the maximum of the range the spec gives",
-    notInMock: "a static example holds the same items whatever the limit",
-  },
-  "pagination.compose": {
-    family: "pagination",
-    rule: "`offset=1&limit=2L` equals `offset=1&limit=L` followed by `offset=1+L&limit=L`, item by item",
-    notInMock: STATIC_EXAMPLES,
-  },
-  "pagination.walk": { family: "pagination", rule: "walking every page yields exactly `total_num` items, each page `min(L, total_num - offset)` of them" },
-  "pagination.past-end": { family: "pagination", rule: "`offset=total_num` gives an empty `data_list`", notInMock: STATIC_EXAMPLES },
-  "pagination.default-limit": { family: "pagination", rule: "an omitted `limit` gives `min(default, total_num)` items, the default being the spec's" },
-  "pagination.total-stable": { family: "pagination", rule: "`total_num` is the same on every page the pagination checks fetched" },
-  "pagination.idempotent": { family: "pagination", rule: "the baseline request sent again gets the same status, total and items" },
-  "filters.match": {
-    family: "filters",
-    rule: "a filter given a value taken from an item returns that item, and only items whose field (the one `x-hss-filter` names) has that value (or an alias of it)",
-    notInMock: STATELESS,
-  },
-  "filters.total": {
-    family: "filters",
-    rule: "the filtered `total_num` never exceeds the unfiltered one, and equals the number of items when they all fit on one page",
-    notInMock: STATELESS,
-  },
-  "filters.exact": {
-    family: "filters",
-    rule: "a filter that matches exactly does not match part of a value: a value cut short returns only items that hold exactly the shorter value",
-    needs: "a text filter with match: exact",
-    notInMock: STATELESS,
-  },
-  "filters.case": {
-    family: "filters",
-    rule: "a case-sensitive filter given a value in other case returns only items that hold exactly that case",
-    needs: "a text filter with case: sensitive and a value with letters",
-    notInMock: STATELESS,
-  },
-  "filters.partial": {
-    family: "filters",
-    rule: "with the partial-match switch on (`part_match=true`), part of a value returns the item it came from, and only items that contain it",
-    needs: "a filter with partial-with",
-    notInMock: STATELESS,
-  },
-  "filters.boolean": {
-    family: "filters",
-    rule: "a boolean filter selects by both of its values: `true` only items with `true`, `false` only items with `false`",
-    needs: "a boolean filter",
-    notInMock: STATELESS,
-  },
-  "filters.non-ascii": {
-    family: "filters",
-    rule: "a value outside ASCII (such as a Chinese server name) taken from an item returns that item, sent as UTF-8",
-    needs: "an item whose filtered field holds a non-ASCII value",
-    notInMock: STATELESS,
-  },
-  "filters.alias": {
-    family: "filters",
-    rule: "a value with aliases (`status=unknown`) also returns the items that hold an alias (`unknow`)",
-    needs: "a filter with aliases, and an item that holds an alias",
-    notInMock: STATELESS,
-  },
-  "filters.match-all": {
-    family: "filters",
-    rule: "a value that selects everything (`all_granted_eps`) is accepted and returns at least what the call without it does",
-    needs: "a filter with match-all values",
-  },
-  "filters.default": {
-    family: "filters",
-    rule: "a filter left out selects what its documented default does (`category` omitted is `category=host`)",
-    needs: "a filter with a default",
-    notInMock: STATELESS,
-  },
-} as const satisfies Record<string, CheckDefinition>;
+const registry = new Map<CheckName, Check>();
 
-/** The name of a check, such as `pagination.compose`. */
-export type CheckName = keyof typeof CHECKS;
+/**
+ * Defines a check and so registers it. The name must start with a family and be new: a second
+ * definition of one name is a mistake, never an override.
+ */
+export function defineCheck(definition: CheckDefinition): Check {
+  const family = definition.name.split(".")[0] as Family;
+  if (!FAMILIES.includes(family)) throw new Error(`check ${definition.name}: the name must start with a family (${FAMILIES.join(", ")})`);
+  if (registry.has(definition.name)) throw new Error(`check ${definition.name} is defined twice`);
+  const check: Check = { ...definition, family };
+  registry.set(definition.name, check);
+  return check;
+}
 
-/** Every check name, in registry order. */
-export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];
+/** Every defined check, by family in report order, each family's in the order they were defined. */
+export function registeredChecks(): Check[] {
+  const all = [...registry.values()];
+  return FAMILIES.flatMap((family) => all.filter((check) => check.family === family));
+}
 
-/** The definition of a check. */
-export function definitionOf(check: CheckName): CheckDefinition {
-  return CHECKS[check];
+/** The names of every defined check, in report order. */
+export function checkNamesDefined(): CheckName[] {
+  return registeredChecks().map((check) => check.name);
+}
+
+/** The definition of a check, or undefined for a name no check has. */
+export function checkNamed(name: string): Check | undefined {
+  return registry.get(name as CheckName);
 }
 
 /**
@@ -200,13 +107,14 @@ export function definitionOf(check: CheckName): CheckDefinition {
  * family. Throws, naming what is allowed, for an entry that is neither.
  */
 export function selectChecks(include: readonly string[] | undefined, exclude: readonly string[] | undefined): Set<CheckName> {
+  const names = checkNamesDefined();
   const expand = (entries: readonly string[], flag: string): CheckName[] =>
     entries.flatMap((entry) => {
-      if ((FAMILIES as readonly string[]).includes(entry)) return CHECK_NAMES.filter((name) => CHECKS[name].family === entry);
-      if (Object.hasOwn(CHECKS, entry)) return [entry as CheckName];
-      throw new SelectionError(`${flag} takes check names and families (${FAMILIES.join(", ")}); ${JSON.stringify(entry)} is neither. The checks: ${CHECK_NAMES.join(", ")}.`);
+      if ((FAMILIES as readonly string[]).includes(entry)) return names.filter((name) => name.startsWith(`${entry}.`));
+      if (registry.has(entry as CheckName)) return [entry as CheckName];
+      throw new SelectionError(`${flag} takes check names and families (${FAMILIES.join(", ")}); ${JSON.stringify(entry)} is neither. The checks: ${names.join(", ")}.`);
     });
-  const kept = new Set(include && include.length > 0 ? expand(include, "--checks") : CHECK_NAMES);
+  const kept = new Set(include && include.length > 0 ? expand(include, "--checks") : names);
   for (const name of expand(exclude ?? [], "--exclude-checks")) kept.delete(name);
   return kept;
 }
@@ -216,17 +124,17 @@ export class SelectionError extends Error {
   override readonly name = "SelectionError";
 }
 
-/** The README's list of checks, rendered from the registry. */
+/** The README's list of checks, rendered from the definitions. */
 export function checksMarkdown(): string {
+  const checks = registeredChecks();
   return FAMILIES.map((family) => {
-    const lines = CHECK_NAMES.filter((name) => CHECKS[name].family === family).map((name) => {
-      const definition: CheckDefinition = CHECKS[name];
+    const lines = checks.filter((check) => check.family === family).map((check) => {
       const notes = [
-        definition.needs ? `needs ${definition.needs}` : undefined,
-        definition.notInMock ? `not in the mock profile: ${definition.notInMock}` : undefined,
-        definition.optIn ? `off unless ${definition.optIn}` : undefined,
+        check.needs ? `needs ${check.needs}` : undefined,
+        check.notInMock ? `not in the mock profile: ${check.notInMock}` : undefined,
+        check.optIn ? `off unless ${check.optIn}` : undefined,
       ].filter(Boolean);
-      return `- **${name}**: ${definition.rule}.${notes.length ? ` (${notes.join("; ")}.)` : ""}`;
+      return `- **${check.name}**: ${check.rule}.${notes.length ? ` (${notes.join("; ")}.)` : ""}`;
     });
     return `#### ${family}\n\n${lines.join("\n")}`;
   }).join("\n\n");
