@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { documentedResponse, loadModel, operationById, type OperationModel } from "@hss-kit/spec";
 import { describe, expect, it } from "vitest";
-import { Throttle, callerOf, parseRateLimit, startStatefulMock, throttleMessage, type RateLimitOptions } from "../src/stateful/index.js";
+import { Throttle, callerOf, startStatefulMock, throttleMessage, type RateLimitOptions } from "../src/stateful/index.js";
 
 const model = loadModel();
 const users = operationById(model, "listUsers");
@@ -90,24 +90,6 @@ describe("Throttle", () => {
     expect(throttleMessage({ policy: "user", limit: { requests: 5, windowMs: 60_000 }, retryAfterMs: 1 })).toBe(
       "The throttling threshold has been reached: policy user over ratelimit,limit:5,time:1 minute",
     );
-  });
-});
-
-describe("parseRateLimit", () => {
-  it.each([
-    ["5/2s", 5, 2_000],
-    ["5/1m", 5, 60_000],
-    ["5/min", 5, 60_000],
-    ["5/500ms", 5, 500],
-    ["10/s", 10, 1_000],
-    ["5/1.5s", 5, 1_500],
-  ])("reads %s", (text, requests, windowMs) => {
-    expect(parseRateLimit(text)).toEqual({ requests, windowMs });
-  });
-
-  it.each(["5", "5/2", "0/2s", "-1/2s", "5/2 days", "five/2s", "5/0s", "5/25h"])("refuses %s, naming it", (text) => {
-    expect(() => parseRateLimit(text)).toThrow(RangeError);
-    expect(() => parseRateLimit(text)).toThrow(text === "0/2s" ? /got 0/ : text === "5/0s" || text === "5/25h" ? /windowMs/ : JSON.stringify(text));
   });
 });
 
