@@ -185,3 +185,17 @@ describe("hss-mock --stateful", () => {
     expect(stderr).toContain(message);
   });
 });
+
+describe("the faults", () => {
+  it("each override only seams of the fault-free behaviour, and at least one", async () => {
+    const { faultFree } = await import("../src/stateful/behaviour.js");
+    const { FAULTS } = await import("../src/stateful/faults.js");
+    const env = { model, credentials: { token: TOKEN } };
+    const base = faultFree(env);
+    for (const [name, fault] of Object.entries(FAULTS)) {
+      const seams = Object.keys(fault.overrides(base, env));
+      expect(seams.length, name).toBeGreaterThan(0);
+      expect(seams.filter((seam) => !Object.hasOwn(base, seam)), name).toEqual([]);
+    }
+  });
+});

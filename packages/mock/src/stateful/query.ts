@@ -1,7 +1,6 @@
 // Reads a request's parameters as the spec's rules say, the way a server must: from raw text,
 // refusing what the rules do not allow with a message that names the parameter.
 import { INTEGER_FORMATS, type OperationModel, type ParameterModel } from "@hss-kit/spec";
-import type { Fault } from "./faults.js";
 
 /** A parameter value once read: text, an integer or a boolean. */
 export type Value = string | number | boolean;
@@ -32,67 +31,48 @@ function rawValue(parameter: ParameterModel, request: RawRequest): string | unde
   }
 }
 
-/** Reads one present value; returns undefined when a fault makes the server read it as absent. */
-function readValue(parameter: ParameterModel, raw: string, fault: Fault | undefined): Value | undefined {
+/** Reads one present value as the parameter's rules say, or throws {@link ParameterProblem}. */
+export function readValue(parameter: ParameterModel, raw: string): Value {
   const { name, rules } = parameter;
   const refuse = (allowed: string): never => {
     throw new ParameterProblem(`${name} must be ${allowed}; got ${JSON.stringify(raw)}.`);
   };
   switch (rules.type) {
     case "integer": {
-      if (!/^-?\d+$/.test(raw)) return fault === "inputs.lenient-types" ? undefined : refuse("an integer");
+      if (!/^-?\d+$/.test(raw)) return refuse("an integer");
       const exact = BigInt(raw);
       const format = rules.format === undefined ? undefined : INTEGER_FORMATS[rules.format];
       if (format && (exact < format.minimum || exact > format.maximum)) refuse(`an integer of the ${rules.format} range`);
-      let value = Number(exact);
-      if (rules.minimum !== undefined && value < rules.minimum) {
-        if (fault !== "inputs.no-minimum") refuse(`at least ${rules.minimum}`);
-        value = rules.minimum;
-      }
-      if (rules.maximum !== undefined && value > rules.maximum) {
-        if (fault !== "inputs.no-maximum") refuse(`at most ${rules.maximum}`);
-        value = rules.maximum;
-      }
-      if (fault === "inputs.rejects-boundary" && parameter.paging === "limit" && value === rules.maximum) refuse(`below ${rules.maximum}`);
+      const value = Number(exact);
+      if (rules.minimum !== undefined && value < rules.minimum) refuse(`at least ${rules.minimum}`);
+      if (rules.maximum !== undefined && value > rules.maximum) refuse(`at most ${rules.maximum}`);
       return value;
     }
     case "boolean":
-      if (raw === "true" || raw === "false") return raw === "true";
-      return fault === "inputs.lenient-types" ? false : refuse("true or false");
+      return raw === "true" || raw === "false" ? raw === "true" : refuse("true or false");
     default: {
-      if (rules.enum && !rules.enum.includes(raw) && fault !== "inputs.enum-unchecked") refuse(`one of ${rules.enum.join(", ")}`);
+      if (rules.enum && !rules.enum.includes(raw)) refuse(`one of ${rules.enum.join(", ")}`);
       const length = [...raw].length;
-      if (rules.minLength !== undefined && length < rules.minLength && fault !== "inputs.empty-accepted") {
-        refuse(`at least ${rules.minLength} characters long`);
-      }
-      if (rules.maxLength !== undefined && length > rules.maxLength && fault !== "inputs.length-unchecked") {
-        refuse(`at most ${rules.maxLength} characters long`);
-      }
+      if (rules.minLength !== undefined && length < rules.minLength) refuse(`at least ${rules.minLength} characters long`);
+      if (rules.maxLength !== undefined && length > rules.maxLength) refuse(`at most ${rules.maxLength} characters long`);
       return raw;
     }
   }
 }
 
-/** A text read back as its UTF-8 bytes taken one by one as Latin-1 characters: mojibake, as a server that decodes wrongly sees it. */
-function latin1(text: string): string {
-  return Buffer.from(text, "utf8").toString("latin1");
-}
-
-/** Reads every parameter of an operation, or throws {@link ParameterProblem}. */
-export function readParameters(operation: OperationModel, request: RawRequest, fault: Fault | undefined): Map<string, Value> {
+/**
+ * Reads every parameter of an operation with `read` (the behaviour's seam), or throws
+ * {@link ParameterProblem}. An empty path segment is an absent path parameter.
+ */
+export function readParameters(
+  operation: OperationModel,
+  request: RawRequest,
+  read: (parameter: ParameterModel, raw: string | undefined) => Value | undefined,
+): Map<string, Value> {
   const values = new Map<string, Value>();
   for (const parameter of operation.parameters) {
     const raw = rawValue(parameter, request);
-    const absent = raw === undefined || (parameter.in === "path" && raw === "");
-    if (absent) {
-      const required = parameter.required && !(fault === "inputs.required-unchecked" && parameter.in !== "path");
-      if (required) throw new ParameterProblem(`${parameter.name} is required.`);
-      continue;
-    }
-    if (fault === "filters.match-all-refused" && parameter.filter?.matchAll.includes(raw)) {
-      throw new ParameterProblem(`${parameter.name} ${JSON.stringify(raw)} is not a known value.`);
-    }
-    const value = readValue(parameter, fault === "filters.latin1" && parameter.in === "query" ? latin1(raw) : raw, fault);
+    const value = read(parameter, parameter.in === "path" && raw === "" ? undefined : raw);
     if (value !== undefined) values.set(parameter.name, value);
   }
   return values;

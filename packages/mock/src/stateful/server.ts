@@ -4,12 +4,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { CORS_HEADERS, answerPreflight } from "../cors.js";
 import type { AddressInfo } from "node:net";
 import { documentedResponse, isObject, loadModel, type JsonObject, type OperationModel, type SpecModel } from "@hss-kit/spec";
-import { checkCredentials, type MockCredentials } from "../auth/credentials.js";
+import type { MockCredentials } from "../auth/credentials.js";
 import { Throttle, callerOf, throttleMessage, type RateLimitOptions } from "../throttle.js";
+import { faultFree, Refusal, type Wire } from "./behaviour.js";
 import { RECORDS_PER_DATASET, generateRecords, knownValues, type StoredRecord } from "./dataset.js";
-import { SLOW_ANSWER_MS, type Fault } from "./faults.js";
+import { withFault, type Fault } from "./faults.js";
 import { ParameterProblem, readParameters } from "./query.js";
-import { selectPage } from "./select.js";
+import { selectRecords } from "./select.js";
 
 /** Options of {@link startStatefulMock}. */
 export interface StatefulMockOptions {
@@ -52,13 +53,6 @@ export interface RunningStatefulMock {
   close(): Promise<void>;
 }
 
-/** An error answer: status, the spec's code for it, what was wrong, and headers of its own. */
-class Refusal extends Error {
-  constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
-    super(message);
-  }
-}
-
 interface Route {
   operation: OperationModel;
   pattern: RegExp;
@@ -83,27 +77,6 @@ function errorCode(model: SpecModel, operation: OperationModel | undefined, stat
   return { code: `HSS.${status}`, gateway: false };
 }
 
-const HUGE_BODY_BYTES = 50 * 1024 * 1024;
-
-function streamHugeBody(response: ServerResponse, requestId: string): void {
-  response.writeHead(200, { "Content-Type": "application/json", "X-Request-Id": requestId });
-  const chunk = Buffer.alloc(64 * 1024, 0x20);
-  let remaining = HUGE_BODY_BYTES;
-  response.write('{"total_num":1,"data_list":[');
-  const pump = () => {
-    while (remaining > 0) {
-      remaining -= chunk.length;
-      if (!response.write(chunk)) {
-        response.once("drain", pump);
-        return;
-      }
-    }
-    response.end("]}");
-  };
-  response.on("close", () => { remaining = 0; });
-  pump();
-}
-
 /**
  * Whether a value can stand in an item field: a required filter given a value the items could
  * never hold (an empty `host_id`) selects nothing instead of records that break their schema.
@@ -117,23 +90,11 @@ function fitsField(schema: JsonObject, value: string | number | boolean): boolea
     && (!Array.isArray(schema.enum) || schema.enum.includes(value));
 }
 
-/** The request target with only the query parameters the operation declares (the `auth.query-unsigned` fault). */
-function declaredOnly(target: string, operation: OperationModel): string {
-  const at = target.indexOf("?");
-  if (at === -1) return target;
-  const declared = new Set(operation.parameters.filter((p) => p.in === "query").map((p) => p.name));
-  const kept = target.slice(at + 1).split("&").filter((pair) => declared.has(decodeURIComponent(pair.split("=", 1)[0]!.replace(/\+/g, " "))));
-  return `${target.slice(0, at)}${kept.length ? `?${kept.join("&")}` : ""}`;
-}
-
 /** Records of all data sets kept at once: a required filter can take any value, so the cache must not grow without bound. */
 const MAX_CACHED_RECORDS = 256 * RECORDS_PER_DATASET;
 
 /** Most records one data set may hold. */
 const MAX_RECORDS = 20_000;
-
-/** How many repeated-request keys the nondeterministic fault remembers before it starts over. */
-const MAX_REMEMBERED_REQUESTS = 10_000;
 
 /**
  * Starts the stateful mock on 127.0.0.1 and a free port (by default): deterministic records
@@ -143,11 +104,13 @@ const MAX_REMEMBERED_REQUESTS = 10_000;
 export async function startStatefulMock(options: StatefulMockOptions = {}): Promise<RunningStatefulMock> {
   const model = loadModel(options.specPath);
   const seed = options.seed ?? 1;
-  const { fault, projectId } = options;
+  const { projectId } = options;
   const credentials: MockCredentials = {
     ...(options.token !== undefined ? { token: options.token } : {}),
     ...(options.keys !== undefined ? { keys: options.keys } : {}),
   };
+  const env = { model, credentials };
+  const behaviour = withFault(faultFree(env), env, options.fault);
   const routes = model.operations.map(routeOf);
   const scopes = new Map<string, Set<string>>();
   for (const operation of model.operations) {
@@ -165,56 +128,39 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
   const retryAfter = rateLimit?.retryAfter ?? false;
   const throttling = throttle && `${throttle.describe(model.operations.map((o) => o.id))}; Retry-After ${retryAfter ? "sent" : "not sent"}`;
   const datasets = new Map<string, StoredRecord[]>();
-  const seen = new Set<string>();
   let counter = 0;
 
-  const send = (response: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string> = {}) => {
-    const ok = status >= 200 && status < 300;
-    let text = JSON.stringify(body);
-    if (ok && fault === "robustness.malformed-json") text = text.slice(0, Math.floor(text.length / 2));
-    response.writeHead(status, {
-      "Content-Type": ok && fault === "conformance.content-type" ? "text/plain; charset=utf-8" : "application/json",
-      "Content-Length": Buffer.byteLength(text),
-      ...(fault === "conformance.request-id" ? {} : { "X-Request-Id": requestId }),
-      ...headers,
-    });
-    response.end(text);
+  const send = (response: ServerResponse, wire: Wire) => {
+    if (wire.write) {
+      wire.write(response);
+      return;
+    }
+    const write = () => {
+      response.writeHead(wire.status, { ...wire.headers, "Content-Length": String(Buffer.byteLength(wire.text)) });
+      response.end(wire.text);
+    };
+    if (wire.delayMs) setTimeout(write, wire.delayMs);
+    else write();
   };
 
-  const refuse = (response: ServerResponse, operation: OperationModel | undefined, refusal: Refusal, requestId: string) => {
+  const refuse = (response: ServerResponse, operation: OperationModel | undefined, refusal: Refusal, requestId: string, target: string) => {
     const { code, gateway } = errorCode(model, operation, refusal.status);
-    const body = fault === "conformance.error-body"
-      ? { code, message: refusal.message }
-      : { error_code: code, error_msg: refusal.message, ...(gateway ? { request_id: requestId } : {}) };
-    send(response, refusal.status, body, requestId, refusal.headers);
-  };
-
-  /** Why the request's credentials are refused, or undefined; each auth fault is a one-line slip of this. */
-  const refusal = (request: IncomingMessage, operation: OperationModel): Refusal | undefined => {
-    const token = request.headers["x-auth-token"];
-    if (token === undefined && request.headers.authorization === undefined && fault === "auth.no-auth") return undefined;
-    if (token === "" && fault === "auth.empty-token") return undefined;
-    if (typeof token === "string" && token !== "" && fault === "auth.any-token") return undefined;
-    const verified = fault === "auth.query-unsigned" ? { ...request, url: declaredOnly(request.url ?? "/", operation), headers: request.headers } : request;
-    const reason = checkCredentials(verified, credentials, {
-      acceptAnySignature: fault === "auth.any-signature",
-      broken: { dateWindow: fault === "auth.no-date-window" },
-    })?.reason;
-    if (reason === undefined) return undefined;
-    const status = fault === "auth.signed-header-400" && reason.includes("signed header") ? 400 : 401;
-    return new Refusal(status, `Incorrect IAM authentication information: ${reason}.`);
+    const body = { error_code: code, error_msg: refusal.message, ...(gateway ? { request_id: requestId } : {}) };
+    const wire = behaviour.respond({ status: refusal.status, body, requestId, more: false, target });
+    send(response, { ...wire, headers: { ...wire.headers, ...refusal.headers } });
   };
 
   const answer = (request: IncomingMessage, response: ServerResponse, requestId: string) => {
-    const url = new URL(request.url ?? "/", "http://mock.invalid");
+    const target = request.url ?? "/";
+    const url = new URL(target, "http://mock.invalid");
     const route = routes.find((r) => r.operation.method === request.method && r.pattern.test(url.pathname));
     if (!route) {
-      refuse(response, undefined, new Refusal(404, "The API does not exist or has not been published in the environment."), requestId);
+      refuse(response, undefined, new Refusal(404, "The API does not exist or has not been published in the environment."), requestId, target);
       return;
     }
     const { operation } = route;
     try {
-      const refused = refusal(request, operation);
+      const refused = behaviour.authenticate(request, operation);
       if (refused !== undefined) throw refused;
       // The gateway throttles what it has authenticated, before the service sees the request.
       const throttled = throttle?.admit(operation.id, callerOf(request.headers, request.socket.remoteAddress));
@@ -231,9 +177,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
           throw new ParameterProblem(`${name} is not a well-formed percent-encoded path segment.`);
         }
       });
-      const values = readParameters(operation, { path, query: url.searchParams, headers: request.headers }, fault);
-      const optionalFilters = operation.parameters.filter((p) => p.filter && values.has(p.name) && !p.required);
-      if (fault === "inputs.combination-crash" && optionalFilters.length >= 2) throw new Refusal(500, "System error.");
+      const values = readParameters(operation, { path, query: url.searchParams, headers: request.headers }, behaviour.readParameter);
       if (projectId !== undefined && values.get("project_id") !== projectId) {
         throw new Refusal(403, "Insufficient permissions for this project.");
       }
@@ -261,38 +205,38 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
         if (datasets.size >= maxDatasets) datasets.clear();
         datasets.set(key, stored);
       }
-      let repeated = false;
-      if (fault === "pagination.nondeterministic") {
-        const requestKey = url.pathname + url.search;
-        repeated = seen.has(requestKey);
-        if (seen.size >= MAX_REMEMBERED_REQUESTS) seen.clear();
-        seen.add(requestKey);
-      }
-      const page = selectPage(operation, stored, values, fault, repeated);
-      if (fault === "robustness.huge-body") {
-        streamHugeBody(response, requestId);
-        return;
-      }
-      const offset = Number(values.get(operation.parameters.find((p) => p.paging === "offset")?.name ?? "") ?? 0) || 0;
+      const limitName = operation.parameters.find((p) => p.paging === "limit")?.name;
+      const offsetName = operation.parameters.find((p) => p.paging === "offset")?.name;
+      const limitGiven = limitName !== undefined && values.has(limitName);
+      const fallback = operation.parameters.find((p) => p.paging === "limit")?.rules.default;
+      const offset = Number((offsetName !== undefined ? values.get(offsetName) : undefined) ?? 0) || 0;
+      const page = behaviour.page({
+        operation,
+        ...selectRecords(operation, stored, values, behaviour.criterion),
+        values,
+        limit: limitGiven ? Number(values.get(limitName!)) : typeof fallback === "number" ? fallback : Number.POSITIVE_INFINITY,
+        limitGiven,
+        offset,
+        target,
+      });
       const more = offset + page.data_list.length < page.total_num;
-      const status = fault === "conformance.status" && more ? 206 : 200;
-      if (fault === "robustness.slow") setTimeout(() => send(response, status, page, requestId), SLOW_ANSWER_MS);
-      else send(response, status, page, requestId);
+      send(response, behaviour.respond({ status: 200, body: page, requestId, more, target }));
     } catch (error) {
       const refusal = error instanceof Refusal
         ? error
         : error instanceof ParameterProblem
           ? new Refusal(400, `Invalid request parameter: ${error.message}`)
           : new Refusal(500, "System error.");
-      refuse(response, operation, refusal, requestId);
+      refuse(response, operation, refusal, requestId, target);
     }
   };
 
   const server = createServer((request, response) => {
     counter++;
     const requestId = counter.toString(16).padStart(32, "0");
-    if (fault === "robustness.hang") return;
-    if (fault === "robustness.reset") {
+    const arrival = behaviour.arrive();
+    if (arrival === "hang") return;
+    if (arrival === "reset") {
       request.socket.destroy();
       return;
     }
@@ -302,7 +246,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       answer(request, response, requestId);
     } catch {
       // Anything unforeseen is a 500 with the spec's body: a bug here must never take the server down.
-      refuse(response, undefined, new Refusal(500, "System error."), requestId);
+      refuse(response, undefined, new Refusal(500, "System error."), requestId, request.url ?? "/");
     }
   });
   server.on("clientError", (_error, socket) => {

@@ -1,0 +1,139 @@
+// The stateful mock's behaviour as a few seams: how a request arrives, how its credentials are
+// checked, how each parameter is read, how each filter selects, how the selected records are
+// paged, and how an answer goes on the wire. The server calls only these; a planted fault (see
+// faults.ts) replaces one or two of them and falls back on the fault-free ones.
+import type { ServerResponse } from "node:http";
+import type { FilterSemantics, OperationModel, ParameterModel, SpecModel } from "@hss-kit/spec";
+import { checkCredentials, type MockCredentials } from "../auth/credentials.js";
+import type { IncomingRequestLike } from "../auth/verify.js";
+import type { StoredRecord } from "./dataset.js";
+import { readValue, type Value } from "./query.js";
+import { ParameterProblem } from "./query.js";
+import { pageOf, type Page } from "./select.js";
+
+/** An error answer: its status, what was wrong, and headers of its own (a 429's `Retry-After`). */
+export class Refusal extends Error {
+  constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
+    super(message);
+  }
+}
+
+/** How one filter of a request selects records. */
+export interface Criterion {
+  parameter: ParameterModel;
+  filter: FilterSemantics;
+  /** The value records must match. */
+  wanted: Value;
+  /** Whether the caller gave the filter (false: its default applies). */
+  given: boolean;
+  /** Whether part of a value matches (partial matching, or its switch on). */
+  partial: boolean;
+  caseSensitive: boolean;
+  /** Values that also match `wanted`. */
+  aliases: readonly string[];
+}
+
+/** What a request selected, to be paged. */
+export interface Selection {
+  operation: OperationModel;
+  /** The records the filters' defaults leave (those the caller did not give). */
+  scoped: readonly StoredRecord[];
+  /** The records every filter selects. */
+  matched: readonly StoredRecord[];
+  values: ReadonlyMap<string, Value>;
+  /** The page size: the `limit` given, or its documented default (unbounded without one). */
+  limit: number;
+  /** Whether the caller gave the limit. */
+  limitGiven: boolean;
+  offset: number;
+  /** Path and query of the request, which tell two identical requests apart from others. */
+  target: string;
+}
+
+/** An answer before it goes on the wire. */
+export interface Answer {
+  status: number;
+  /** The JSON body. */
+  body: unknown;
+  requestId: string;
+  /** For a page: whether more pages follow. */
+  more: boolean;
+  /** Path and query of the request. */
+  target: string;
+}
+
+/** An answer as it goes on the wire. */
+export interface Wire {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  /** How long to wait before sending it. */
+  delayMs?: number;
+  /** Writes the answer itself instead of `text` (an endless body). */
+  write?: (response: ServerResponse) => void;
+}
+
+/** The seams of the mock's behaviour. */
+export interface Behaviour {
+  /** What to do with a request as it arrives: answer it, leave it hanging, or reset its connection. */
+  arrive(): "answer" | "hang" | "reset";
+  /** Why the request's credentials are refused, or undefined when they are accepted. */
+  authenticate(request: IncomingRequestLike, operation: OperationModel): Refusal | undefined;
+  /**
+   * Reads one parameter from its raw text (undefined when absent) as its rules say: the value,
+   * undefined for a parameter read as absent, or a thrown {@link ParameterProblem}.
+   */
+  readParameter(parameter: ParameterModel, raw: string | undefined): Value | undefined;
+  /** How a filter selects, with the request's values; undefined when it selects everything. */
+  criterion(parameter: ParameterModel & { filter: FilterSemantics }, values: ReadonlyMap<string, Value>): Criterion | undefined;
+  /** The page of what a request selected; may throw a {@link Refusal}. */
+  page(selection: Selection): Page;
+  /** The answer as it goes on the wire. */
+  respond(answer: Answer): Wire;
+}
+
+/** What the behaviour is built from. */
+export interface BehaviourEnv {
+  model: SpecModel;
+  credentials: MockCredentials;
+}
+
+/** The refusal of a request whose credentials `checkCredentials` refused, or undefined. */
+export function authRefusal(reason: string | undefined, status = 401): Refusal | undefined {
+  return reason === undefined ? undefined : new Refusal(status, `Incorrect IAM authentication information: ${reason}.`);
+}
+
+/** The mock's behaviour without any fault: the spec's rules, as HSS keeps them. */
+export function faultFree(env: BehaviourEnv): Behaviour {
+  return {
+    arrive: () => "answer",
+    authenticate: (request) => authRefusal(checkCredentials(request, env.credentials)?.reason),
+    readParameter(parameter, raw) {
+      if (raw !== undefined) return readValue(parameter, raw);
+      if (parameter.required) throw new ParameterProblem(`${parameter.name} is required.`);
+      return undefined;
+    },
+    criterion(parameter, values) {
+      const { filter } = parameter;
+      const given = values.get(parameter.name);
+      const wanted = given ?? parameter.rules.default;
+      if (wanted === undefined || (typeof wanted === "string" && filter.matchAll.includes(wanted))) return undefined;
+      const switchedOn = filter.partialWith !== undefined && values.get(filter.partialWith) === true;
+      return {
+        parameter,
+        filter,
+        wanted,
+        given: given !== undefined,
+        partial: filter.match === "partial" || switchedOn,
+        caseSensitive: filter.caseSensitive,
+        aliases: typeof wanted === "string" && Object.hasOwn(filter.aliases, wanted) ? filter.aliases[wanted]! : [],
+      };
+    },
+    page: pageOf,
+    respond: ({ status, body, requestId }) => ({
+      status,
+      headers: { "Content-Type": "application/json", "X-Request-Id": requestId },
+      text: JSON.stringify(body),
+    }),
+  };
+}
