@@ -195,7 +195,11 @@ export function parseRateLimit(text: string): RateLimit {
   if (!match) {
     throw new RangeError(`a rate limit is REQUESTS/WINDOW such as 5/2s, 5/1m or 5/500ms (units ms, s, m, h); got ${JSON.stringify(text.slice(0, 40))}.`);
   }
-  return checkRateLimit("the rate limit", { requests: Number(match[1]), windowMs: Number(match[2] ?? 1) * UNITS[match[3]!]! });
+  const requests = Number(match[1]);
+  const windowMs = Number(match[2] ?? 1) * UNITS[match[3]!]!;
+  if (requests < 1 || requests > MAX_REQUESTS) throw new RangeError(`a rate limit allows 1 to ${MAX_REQUESTS} requests; got ${JSON.stringify(text.trim())}.`);
+  if (!(windowMs >= 1 && windowMs <= MAX_WINDOW_MS)) throw new RangeError(`a rate limit's window is 1 ms to 24 h; got ${JSON.stringify(text.trim())}.`);
+  return { requests, windowMs };
 }
 
 /** A window as the gateway's message says it: `1 minute`, `2 second`, `500 millisecond`. */

@@ -1,7 +1,7 @@
 // The x-hss-* extensions: every query parameter says what it does, and the model refuses an
 // extension that is malformed or names something the operation does not have.
 import { describe, expect, it } from "vitest";
-import { readModel, type JsonObject } from "../src/index.js";
+import { documentedResponse, readModel, type JsonObject } from "../src/index.js";
 import { model } from "./load-spec.js";
 
 const queryParameters = model.operations.flatMap((operation) =>
@@ -111,5 +111,16 @@ describe("x-hss-rate-limit", () => {
     ["one credential above all users", (d: JsonObject) => { ((d["x-hss-rate-limit"] as JsonObject)["per-credential"] as JsonObject).requests = 601; }, /per-credential is above per-api/],
   ])("refuses %s", (_what, edit, message) => {
     expect(() => readModel(edited((document) => edit(document)))).toThrow(message);
+  });
+});
+
+describe("optional response headers", () => {
+  it("are those the spec marks required: false, such as a 429's Retry-After", () => {
+    for (const operation of model.operations) {
+      const throttled = documentedResponse(operation, 429);
+      expect(throttled?.headers).toContain("Retry-After");
+      expect(throttled?.optionalHeaders).toEqual(["Retry-After"]);
+      expect(documentedResponse(operation, 200)?.optionalHeaders).toEqual([]);
+    }
   });
 });

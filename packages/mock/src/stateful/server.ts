@@ -8,7 +8,7 @@ import type { MockCredentials } from "../auth/credentials.js";
 import { Throttle, callerOf, throttleMessage, type RateLimitOptions } from "../throttle.js";
 import { faultFree, Refusal, type Wire } from "./behaviour.js";
 import { RECORDS_PER_DATASET, generateRecords, knownValues, type StoredRecord } from "./dataset.js";
-import { withFault, type Fault } from "./faults.js";
+import { FAULTS, withFault, type Fault, type FaultDefinition } from "./faults.js";
 import { ParameterProblem, readParameters } from "./query.js";
 import { selectRecords } from "./select.js";
 
@@ -123,7 +123,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
     throw new RangeError(`records must be a whole number from 1 to ${MAX_RECORDS}; got ${JSON.stringify(options.records)}.`);
   }
   const maxDatasets = Math.max(2, Math.floor(MAX_CACHED_RECORDS / records));
-  const rateLimit = options.rateLimit === true ? {} : options.rateLimit || undefined;
+  const rateLimit = options.rateLimit === true ? {} : options.rateLimit || (options.fault && (FAULTS[options.fault] as FaultDefinition).throttle) || undefined;
   const throttle = rateLimit && new Throttle((id) => model.operations.find((o) => o.id === id)?.rateLimit, rateLimit);
   const retryAfter = rateLimit?.retryAfter ?? false;
   const throttling = throttle && `${throttle.describe(model.operations.map((o) => o.id))}; Retry-After ${retryAfter ? "sent" : "not sent"}`;
