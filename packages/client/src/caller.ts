@@ -9,15 +9,16 @@
 // microseconds on Node 20, which a call without middleware does not pay).
 
 import type { HeadersOptions, MergedOptions } from "openapi-fetch";
-import { openCallScope } from "./abort.js";
+import { budgetTimeoutError, openCallScope, totalTimeoutError } from "./abort.js";
 import { readBody } from "./body.js";
-import { HssRequestError, HssResponseTooLargeError, HssTimeoutError, type HssRequestContext } from "./errors.js";
+import { HssRequestError, HssResponseTooLargeError, type HssRequestContext } from "./errors.js";
 import { operations, type OperationId } from "./generated/operations.js";
 import { canonicalUri } from "./signing/canonical.js";
 import { middlewareCall, runOnError, runOnRequest, runOnResponse, type MiddlewareStack } from "./middleware.js";
 import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders, removeTrailingSlash } from "./openapi-fetch.js";
 import type { OperationDescriptor } from "./operation-descriptor.js";
-import { CALL_OPTION_NAMES, checkMaxRetries, checkOptionNames, checkTimeout, type CallOptions } from "./options.js";
+import { CALL_OPTION_NAMES, checkMaxRetries, checkOptionNames, checkTimeout, checkTotalTimeout, type CallOptions } from "./options.js";
+import { operationTarget, type Budget, type BudgetTarget } from "./rate-limit.js";
 import { groupParams, layoutOf, withDefaults, type GroupedParams, type ParamLayout } from "./params.js";
 import type { Redactor } from "./redact.js";
 import { errorFromResponse, parseErrorBody, parseSuccessBody } from "./response-error.js";
@@ -39,7 +40,10 @@ export interface CallerConfig {
   region: string | undefined;
   validate: boolean;
   timeoutMs: number;
+  totalTimeoutMs: number;
   maxRetries: number;
+  /** The client's request budget. */
+  budget: Budget;
   maxResponseBytes: number;
 }
 
@@ -68,6 +72,8 @@ interface CompiledOperation {
   validate: Validator | undefined;
   /** Refuses what cannot be sent safely, validation or not. */
   sendable: Validator;
+  /** Whose budget its calls draw on. */
+  target: BudgetTarget;
 }
 
 /** The host and canonical URI of a URL with no query or fragment, as the URL parser sees them. */
@@ -107,6 +113,7 @@ export function createCaller(config: CallerConfig): CallOperation {
         hasHeaderParams: [...layout.location.values()].includes("header"),
         validate: config.validate ? compileValidator(id, descriptor, mayShow) : undefined,
         sendable: compileSendableCheck(id, descriptor, mayShow),
+        target: operationTarget(id, descriptor),
       };
     }
     return table;
@@ -170,6 +177,7 @@ export function createCaller(config: CallerConfig): CallOperation {
     operation.validate?.(given);
     operation.sendable(given);
     const timeoutMs = checkTimeout("timeout", options?.timeout, config.timeoutMs);
+    const totalTimeoutMs = checkTotalTimeout("totalTimeout", options?.totalTimeout, config.totalTimeoutMs);
     const maxRetries = checkMaxRetries("maxRetries", options?.maxRetries, config.maxRetries);
     const grouped = groupParams(operation.layout, given);
 
@@ -177,8 +185,9 @@ export function createCaller(config: CallerConfig): CallOperation {
     const request = outgoing(operation, grouped);
     let { url } = request;
     const contextOf = (): HssRequestContext => ({ operationId, method, url: redactor.url(url) });
-    const scope = openCallScope(timeoutMs, options?.signal, () => new HssTimeoutError(contextOf(), timeoutMs));
-    const send: SendOptions = { scope, operationId, maxRetries };
+    const scope = openCallScope(totalTimeoutMs, options?.signal, () => totalTimeoutError(contextOf(), totalTimeoutMs));
+    const budget = config.budget.forCall(operation.target, scope, (waitMs) => budgetTimeoutError(contextOf(), totalTimeoutMs, waitMs));
+    const send: SendOptions = { scope, operationId, maxRetries, timeoutMs, budget };
     try {
       let received: ReceivedResponse;
       const stack = config.middleware.items;

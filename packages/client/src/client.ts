@@ -3,7 +3,7 @@
 // transport for authentication and retries, and one method per operation of the generated table.
 
 import type { Client } from "openapi-fetch";
-import { openCallScope, sleep } from "./abort.js";
+import { budgetTimeoutError, openCallScope, sleep, totalTimeoutError } from "./abort.js";
 import { createAuthorizer } from "./auth.js";
 import { createCaller } from "./caller.js";
 import { processEnv, resolveCredentials, resolveProjectId } from "./credentials.js";
@@ -11,13 +11,15 @@ import { endpointFor } from "./endpoint.js";
 import { defaultExchange } from "./default-exchange.js";
 import { fetchExchange } from "./exchange.js";
 import { operations, type OperationId, type OperationMethods } from "./generated/operations.js";
-import { HssTimeoutError } from "./errors.js";
 import {
   baseUrlOf,
   checkClientOptionNames,
   checkTimeout,
+  checkTotalTimeout,
   iamEndpointOption,
   maxResponseBytesOf,
+  onEventOf,
+  rateLimiterOf,
   regionOf,
   retryPolicyOf,
   validateOption,
@@ -26,9 +28,11 @@ import {
 import { createMiddlewareStack } from "./middleware.js";
 import { createClient, createQuerySerializer, defaultBodySerializer, defaultPathSerializer } from "./openapi-fetch.js";
 import { createPaginators } from "./paginate/paginate.js";
+import { createFanOuts, type FanOuts } from "./fan-out.js";
 import { withResponseOf } from "./response.js";
 import type { Paginators } from "./paginate/types.js";
-import { withProjectId } from "./raw.js";
+import { budgetTargetOf, withProjectId } from "./raw.js";
+import { createBudget, credentialIdentity } from "./rate-limit.js";
 import { createRedactor } from "./redact.js";
 import { defaultCrypto } from "./signing/index.js";
 import { createProjectLookup, iamEndpointOf } from "./project.js";
@@ -43,8 +47,15 @@ export type HssClient = OperationMethods & {
    */
   readonly paginate: Paginators;
   /**
+   * Runs an operation over many parameter sets within the request budget, a few calls at once,
+   * yielding `{ params, data }` in the order of the sets:
+   * `for await (const { params, data } of hss.fanOut.listPorts(hosts.map((host_id) => ({ host_id })))) ...`.
+   */
+  readonly fanOut: FanOuts;
+  /**
    * The underlying openapi-fetch client, for `{ data, error, response }` results instead of
-   * exceptions. Its calls are authenticated and retried like the client's, without validation.
+   * exceptions. Its calls are authenticated, retried and held to the request budget like the
+   * client's (each request draws on the budget of the operation its path matches), without validation.
    */
   readonly raw: Client<HssPaths>;
 };
@@ -70,6 +81,9 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
   const projectId = resolveProjectId(options.projectId, env, canDiscover);
   const policy = retryPolicyOf(options);
   const timeoutMs = checkTimeout("timeout", options.timeout);
+  const totalTimeoutMs = checkTotalTimeout("totalTimeout", options.totalTimeout);
+  const onEvent = onEventOf(options.onEvent);
+  const budget = createBudget({ limiter: rateLimiterOf(options.rateLimit), identity: credentialIdentity(credentials), onEvent });
   const validate = validateOption(options.validate);
   const maxResponseBytes = maxResponseBytesOf(options);
   const redactor = createRedactor(
@@ -89,6 +103,7 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     random: () => Math.random(),
     sleep,
     now: () => Date.now(),
+    onEvent,
   });
   // Until IAM gives the project, requests are signed without one (the IAM lookup itself).
   let authorize = createAuthorizer(credentials, projectId, defaultCrypto);
@@ -111,16 +126,23 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
       };
     })();
 
-  // Calls made through `raw` get the client's timeout and retries; their signal is the request's.
-  // (The operation methods call the transport themselves, with the call's options.)
+  // Calls made through `raw` get the client's timeouts, budget and retries; their signal is the
+  // request's. (The operation methods call the transport themselves, with the call's options.)
+  const targetOf = budgetTargetOf(baseUrl);
   const rawFetch = async (request: Request) => {
-    const scope = openCallScope(
-      timeoutMs,
-      request.signal,
-      () => new HssTimeoutError({ method: request.method, url: redactor.url(request.url) }, timeoutMs),
-    );
+    const context = () => ({ method: request.method, url: redactor.url(request.url) });
+    const scope = openCallScope(totalTimeoutMs, request.signal, () => totalTimeoutError(context(), totalTimeoutMs));
+    const target = targetOf(request.method, request.url);
     try {
-      return toResponse(await transport.send(await outgoingOf(request), { scope, operationId: undefined, maxRetries: policy.maxRetries }));
+      return toResponse(
+        await transport.send(await outgoingOf(request), {
+          scope,
+          operationId: undefined,
+          maxRetries: policy.maxRetries,
+          timeoutMs,
+          budget: budget.forCall(target, scope, (waitMs) => budgetTimeoutError(context(), totalTimeoutMs, waitMs)),
+        }),
+      );
     } finally {
       scope.dispose();
     }
@@ -158,8 +180,10 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
     region,
     validate,
     timeoutMs,
+    totalTimeoutMs,
     maxRetries: policy.maxRetries,
     maxResponseBytes,
+    budget,
   });
   const methods = Object.fromEntries(
     (Object.keys(operations) as OperationId[]).map((id) => {
@@ -168,6 +192,7 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
       return [id, Object.freeze(Object.assign(method, { withResponse }))];
     }),
   );
-  const paginate = Object.freeze(createPaginators(call, validate, (value) => redactor.mayShow(value)));
-  return Object.freeze({ ...methods, paginate, raw }) as unknown as HssClient;
+  const paginate = Object.freeze(createPaginators(call, validate, (value) => redactor.mayShow(value), budget));
+  const fanOut = Object.freeze(createFanOuts(call, budget));
+  return Object.freeze({ ...methods, paginate, fanOut, raw }) as unknown as HssClient;
 }

@@ -35,7 +35,7 @@ export function createProjectLookup(config: ProjectLookupConfig): () => Promise<
     const context: HssRequestContext = { operationId: "IAM listProjects", method: "GET", url: config.redactor.url(url) };
     const scope = openCallScope(config.timeoutMs, undefined, () => new HssTimeoutError(context, config.timeoutMs));
     try {
-      const received = await config.transport.send({ method: "GET", url, headers: {} }, { scope, operationId: context.operationId, maxRetries: config.maxRetries });
+      const received = await config.transport.send({ method: "GET", url, headers: {} }, { scope, operationId: context.operationId, maxRetries: config.maxRetries, timeoutMs: config.timeoutMs });
       if (received.status !== 200) {
         throw errorFromResponse(received, parseErrorBody(received), { operationId: context.operationId!, method: "GET", url }, config.redactor);
       }

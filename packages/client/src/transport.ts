@@ -7,9 +7,11 @@
 // (exchange.ts): a fetch, or on Node undici's dispatcher. Requests shaped by middleware (and
 // `hss.raw`'s) arrive as a Request too, which a fetch is handed to keep its other settings.
 
-import type { CallScope, Sleep } from "./abort.js";
-import { HssNetworkError, HssRedirectError, HssResponseTooLargeError, type HssRequestContext } from "./errors.js";
+import { openCallScope, type CallScope, type Sleep } from "./abort.js";
+import { HssNetworkError, HssRedirectError, HssResponseTooLargeError, HssTimeoutError, type HssRequestContext } from "./errors.js";
 import type { Answer, Exchange, OutgoingRequest } from "./exchange.js";
+import type { HssEventListener } from "./events.js";
+import type { AttemptBudget } from "./rate-limit.js";
 import type { Redactor } from "./redact.js";
 import { RETRYABLE_STATUSES, isIdempotent, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry.js";
 
@@ -35,13 +37,20 @@ export interface TransportConfig {
   random: () => number;
   sleep: Sleep;
   now: () => number;
+  /** Told of each wait before a retry. */
+  onEvent?: HssEventListener | undefined;
 }
 
 /** One call's settings for {@link Transport.send}. */
 export interface SendOptions {
+  /** The whole call: the caller's signal and the call's deadline. */
   scope: CallScope;
   operationId: string | undefined;
   maxRetries: number;
+  /** Milliseconds one attempt may take, from sending to the end of its body. */
+  timeoutMs: number;
+  /** The call's share of the request budget; without one, a 429 is retried like a 5xx. */
+  budget?: AttemptBudget | undefined;
 }
 
 /** Sends requests with authentication and retries. */
@@ -109,33 +118,44 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   return {
-    async send(request, { scope, operationId, maxRetries }) {
+    async send(request, { scope, operationId, maxRetries, timeoutMs, budget }) {
       const { signal } = scope;
       // Redacting parses the URL, so it is done only for an error.
       const contextOf = (): HssRequestContext => ({ operationId, method: request.method, url: redactor.url(request.url) });
-      for (let attempt = 0; ; attempt++) {
+      // Waiting out a 429 within the budget is not a retry: only the others count against maxRetries.
+      for (let attempt = 1, retries = 0; ; attempt++) {
         signal.throwIfAborted();
+        await budget?.beforeAttempt(attempt);
         const authorized = config.authorize(request);
         // A token is added synchronously; awaiting it anyway would cost every attempt a microtask.
         const headers = authorized instanceof Promise ? await authorized : authorized;
-        const mayRetry = attempt < maxRetries;
+        const mayRetry = retries < maxRetries;
         /** The wait before the next attempt, or undefined when there is none to make. */
         const waitFor = (retryAfterMs: number | undefined): number | undefined => {
-          const wait = retryDelay(attempt, policy, retryAfterMs, config.random);
+          const wait = retryDelay(retries, policy, retryAfterMs, config.random);
           // Waiting past the deadline would only trade this answer for a timeout.
           return config.now() + wait >= scope.deadline ? undefined : wait;
         };
+        // The attempt's own timeout, within the call's.
+        const attemptScope = openCallScope(timeoutMs, signal, () =>
+          new HssTimeoutError(contextOf(), timeoutMs, `timed out after ${timeoutMs} ms (the timeout of one attempt).`),
+        );
         let wait: number | undefined;
         let status: number | undefined;
+        let throttled = false;
         try {
-          const response = await config.exchange(request, headers, signal);
+          const response = await config.exchange(request, headers, attemptScope.signal);
           status = response.status;
           const redirect = redirectError(response, contextOf);
           if (redirect) {
             await response.discard();
             throw redirect;
           }
-          if (mayRetry && RETRYABLE_STATUSES.has(status)) {
+          if (status === 429 && budget) {
+            // The budget waits for the window to pass before the next attempt, if that fits the deadline.
+            throttled = budget.throttled(parseRetryAfter(response.headers.get("Retry-After"), config.now()));
+            if (throttled) wait = 0;
+          } else if (mayRetry && RETRYABLE_STATUSES.has(status)) {
             wait = waitFor(parseRetryAfter(response.headers.get("Retry-After"), config.now()));
           }
           if (wait === undefined) {
@@ -146,14 +166,20 @@ export function createTransport(config: TransportConfig): Transport {
           // The body of an answer to be retried is not wanted; unread, it would hold its connection.
           await response.discard();
         } catch (error) {
-          signal.throwIfAborted();
+          throttled = false;
+          attemptScope.signal.throwIfAborted();
           if (error instanceof HssRedirectError || error instanceof HssResponseTooLargeError) throw error;
           // No whole response: a connection failure, or a body cut off after the headers arrived.
           const cutOff = status === undefined ? "" : `the HTTP ${status} response was cut off before its body ended: `;
           const reason = cutOff + redactor.text(networkReason(error));
           wait = mayRetry && isIdempotent(request.method) ? waitFor(undefined) : undefined;
           if (wait === undefined) throw new HssNetworkError(contextOf(), reason, { cause: redactor.cause(error) });
+        } finally {
+          attemptScope.dispose();
         }
+        if (throttled) continue;
+        retries++;
+        config.onEvent?.({ type: "wait", operationId, attempt: attempt + 1, waitMs: wait, reason: "retry" });
         await config.sleep(wait, signal);
       }
     },
