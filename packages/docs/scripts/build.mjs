@@ -15,7 +15,7 @@ import { bundledSpecPath, bundledYamlPath, loadDocument } from "@hss-kit/spec";
 import { withCodeSamples } from "./code-samples.mjs";
 import { localizeRedoc } from "./redoc-offline.mjs";
 import { authenticationMarkdown, replaceSection } from "./authentication.mjs";
-import { limitsMarkdown } from "./limits.mjs";
+import { limitWords, limitsMarkdown, walkWords } from "./limits.mjs";
 import { withSoftBreaksJoined } from "./soft-breaks.mjs";
 import { GUIDES, fill, forReaders, navHtml, operationsTable, tryDocs } from "./site.mjs";
 import { build as esbuild } from "esbuild";
@@ -89,7 +89,7 @@ try {
 
   const layout = await readFile(join(site, "layout.html"), "utf8");
   for (const { file, title } of GUIDES) {
-    const content = forReaders(fill(await readFile(join(site, file), "utf8"), { operations: operationsTable(spec), tryDocs: tryDocs(spec) }));
+    const content = forReaders(fill(await readFile(join(site, file), "utf8"), { operations: operationsTable(spec), tryDocs: tryDocs(spec), limit: limitWords(spec), walk: walkWords(spec) }));
     await writeFile(join(out, file), fill(layout, { title, nav: navHtml(file), content }));
   }
   await copyFile(join(site, "site.css"), join(out, "site.css"));

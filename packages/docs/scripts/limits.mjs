@@ -38,6 +38,23 @@ function windowWords(ms) {
 
 const limitKey = ({ perCredential: c, perApi: a }) => `${c.requests}/${c.windowMs} ${a.requests}/${a.windowMs}`;
 
+/** The per-credential limit in words, for a sentence: `5 times in any minute`. */
+export function limitWords(document) {
+  const limit = readModel(document).rateLimit?.perCredential;
+  if (!limit) throw new Error("The spec states no x-hss-rate-limit: the docs have no limits to show.");
+  return `${limit.requests} times in any ${windowWords(limit.windowMs)}`;
+}
+
+/** A walk of 10,000 items at the largest page, in words (HTML): `A walk of 10,000 items of <code>listUsers</code> at 200 a page is 50 pages and at least 9 min`. */
+export function walkWords(document) {
+  const model = readModel(document);
+  const operation = model.operations.filter((o) => o.paginated).sort((a, b) => pageSizeOf(b) - pageSizeOf(a))[0];
+  const limit = operation?.rateLimit?.perCredential ?? model.rateLimit?.perCredential;
+  if (!operation || !limit) throw new Error("The spec has no paginated operation with a limit: the docs have no walk to time.");
+  const { pages, ms } = walkTimeMs(WALK_SIZES[1], pageSizeOf(operation), limit);
+  return `A walk of ${WALK_SIZES[1].toLocaleString("en-US")} items of <code>${operation.id}</code> at ${pageSizeOf(operation)} a page is ${pages} pages and at least ${spoken(ms)}`;
+}
+
 /** The walks the table times: what an export, a report and a fleet-wide query fetch. */
 export const WALK_SIZES = [1_000, 10_000, 100_000];
 
@@ -105,10 +122,10 @@ ${perCredential.requests} a window, and all users together on ${perApi.requests}
   per credential and operation, shared by the operation methods, \`paginate\`, \`fanOut\` and \`raw\`,
   and waits for one rather than draw a 429. A 429 that comes anyway is waited out (\`Retry-After\`,
   else until the budget has room) as long as the call's \`totalTimeout\` allows. See the
-  [client guide](client.html) for tuning and sharing the budget.
+  [client guide](client.html#limits) for tuning and sharing the budget.
 - \`hss-mock --stateful --rate-limit\` throttles as the gateway does, and \`--rate-limit 5/2s\` with
   a scaled window, so a walk meets the limit in seconds.
 - \`hss-contract\` keeps within the budget, waits out a 429 instead of failing a check for it, and
-  checks the 429 itself (status, error body, request ID). See the [contract guide](contract.html).
+  checks the 429 itself (status, error body, request ID). See the [contract guide](contract.html#limits).
 `;
 }

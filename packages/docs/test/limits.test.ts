@@ -2,7 +2,7 @@
 // x-hss-rate-limit, so a different limit in the spec gives a different page.
 import { loadDocument, loadModel, type JsonObject } from "@hss-kit/spec";
 import { describe, expect, it } from "vitest";
-import { WALK_SIZES, limitsMarkdown, pageSizeOf, spoken, walkTimeMs } from "../scripts/limits.mjs";
+import { WALK_SIZES, limitWords, limitsMarkdown, pageSizeOf, spoken, walkTimeMs, walkWords } from "../scripts/limits.mjs";
 
 const document = loadDocument();
 const model = loadModel();
@@ -61,5 +61,16 @@ describe("the section", () => {
     const copy = structuredClone(document) as JsonObject;
     delete copy["x-hss-rate-limit"];
     expect(() => limitsMarkdown(copy)).toThrow("states no x-hss-rate-limit");
+  });
+});
+
+describe("the guides' sentences", () => {
+  it("say the spec's limit and a walk's time in words", () => {
+    const { perCredential } = model.rateLimit!;
+    expect(limitWords(document)).toBe(`${perCredential.requests} times in any minute`);
+    const walk = walkWords(document);
+    const pages = Math.ceil(WALK_SIZES[1]! / 200);
+    expect(walk).toBe(`A walk of 10,000 items of <code>listUsers</code> at 200 a page is ${pages} pages and at least ${spoken(walkTimeMs(WALK_SIZES[1]!, 200, perCredential).ms)}`);
+    expect(limitWords(withLimit({ "per-credential": { requests: 3, "window-seconds": 120 }, "per-api": { requests: 900, "window-seconds": 60 }, source: "A test." }))).toBe("3 times in any 2 minutes");
   });
 });
