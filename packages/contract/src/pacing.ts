@@ -35,26 +35,40 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** One operation's budget: the times of its last requests, a window a 429 closed, and a line of waiting requests. */
+/** When a request of the budget went, and then when its answer came. */
+interface Slot {
+  at: number;
+}
+
+/**
+ * One operation's budget: the times of its last requests, a window a 429 closed, and a line of
+ * waiting requests. A request counts from when its answer came, not from when it went: the
+ * target counts it from when it arrived, which lies between the two, so counting from the send
+ * would let the next window's first request arrive a hair early and draw a 429.
+ */
 class OperationBudget {
-  private readonly sent: number[] = [];
+  private readonly sent: Slot[] = [];
   private closedUntil = 0;
   private line: Promise<void> = Promise.resolve();
 
   /** Waits in line for a slot under `limit` (none: only a closed window waits), and takes it. */
-  take(limit: RateLimit | undefined, onWait: (ms: number, closed: boolean) => void): Promise<void> {
+  take(limit: RateLimit | undefined, onWait: (ms: number, closed: boolean) => void): Promise<() => void> {
     const turn = this.line.then(async () => {
       const now = Date.now();
       let at = Math.max(now, this.closedUntil);
-      if (limit && this.sent.length >= limit.requests) at = Math.max(at, this.sent[this.sent.length - limit.requests]! + limit.windowMs);
+      if (limit && this.sent.length >= limit.requests) at = Math.max(at, this.sent[this.sent.length - limit.requests]!.at + limit.windowMs);
       if (at > now) {
         onWait(at - now, at === this.closedUntil);
         await new Promise((resolve) => setTimeout(resolve, at - now));
       }
-      this.sent.push(Date.now());
+      const slot = { at: Date.now() };
+      this.sent.push(slot);
       if (limit && this.sent.length > limit.requests) this.sent.splice(0, this.sent.length - limit.requests);
+      return () => {
+        slot.at = Math.max(slot.at, Date.now());
+      };
     });
-    this.line = turn;
+    this.line = turn.then(() => undefined);
     return turn;
   }
 

@@ -46,8 +46,11 @@ export interface Verdict {
  * and after a 429 a wait before the same request goes again.
  */
 export interface Pacing {
-  /** Resolves when the operation's budget has a slot for one more request, and takes it. */
-  slot(operation: string): Promise<void>;
+  /**
+   * Resolves when the operation's budget has a slot for one more request, and takes it; the
+   * function it resolves to is called once the answer is in.
+   */
+  slot(operation: string): Promise<() => void>;
   /**
    * After the `attempt`-th answer of a request was 429: closes the operation's budget for as long
    * as the target asked (`Retry-After`) or a window, and says so; false to give up and let the
@@ -120,8 +123,9 @@ export class Session {
       throw new Skip(`not sent: the target's answers passed ${RETAINED_BODY_BUDGET} bytes of body in all, the most one run keeps`);
     }
     for (let attempt = 1; ; attempt++) {
-      await this.pacing?.slot(operation);
+      const answered = await this.pacing?.slot(operation);
       const exchange = await this.exchange(call, check, failures);
+      answered?.();
       // A 429 is judged like any answer (conformance.throttled holds it to the spec), then waited
       // out: the check that sent the request gets the answer that came after the wait.
       const { outcome } = exchange;
