@@ -13,7 +13,7 @@ import { fmt, now } from "./stats.mjs";
 import { markdownTable } from "./table.mjs";
 import { runTurbo } from "./turbo.mjs";
 
-const BENCHMARKS = ["signing", "overhead", "pagination", "size", "mock", "contract", "cli-mcp", "build"];
+const BENCHMARKS = ["signing", "overhead", "throttle", "size", "mock", "contract", "cli-mcp", "build"];
 const RESULTS = fileURLToPath(new URL("../results.json", import.meta.url));
 
 /**

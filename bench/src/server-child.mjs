@@ -12,6 +12,9 @@ import { FIXED_PORTS_BODY, PROJECT_ID, TOKEN, port } from "./fixtures.mjs";
  * @property {"fixed" | "paged" | "prism" | "stateful"} kind
  * @property {number} [delayMs] paged: added to every response
  * @property {number} [total] paged: total_num
+ * @property {{ requests: number, windowMs: number }} [rateLimit] paged: throttle each credential
+ *   (token) and operation to this, as HSS's gateway does (the mock's Throttle), with its 429
+ * @property {boolean} [retryAfter] paged, with rateLimit: a 429 carries Retry-After
  */
 
 /** @type {ServerSpec} */
@@ -56,14 +59,35 @@ function fixedServer() {
   });
 }
 
-/** listPorts with real offset/limit paging over `total` ports and a fixed added latency. */
-function pagedServer() {
+/**
+ * listPorts with real offset/limit paging over `total` ports and a fixed added latency; with
+ * `rateLimit`, behind the gateway's throttle. `GET /_bench/stats` answers how many requests it
+ * answered and how many of them it throttled, and is itself neither throttled nor counted.
+ */
+async function pagedServer() {
   const total = spec.total ?? 10_000;
   const delayMs = spec.delayMs ?? 0;
   const items = Array.from({ length: total }, (_, i) => JSON.stringify(port(i)));
+  const throttle = spec.rateLimit ? await throttleOf(spec.rateLimit) : undefined;
+  const stats = { requests: 0, throttled: 0 };
   return listen((req, res) => {
     req.resume();
     const url = new URL(req.url ?? "/", "http://x");
+    if (url.pathname === "/_bench/stats") {
+      const body = JSON.stringify(stats);
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(body)) });
+      res.end(body);
+      return;
+    }
+    stats.requests++;
+    const refused = throttle?.(req);
+    if (refused) {
+      stats.throttled++;
+      const body = Buffer.from(JSON.stringify({ ...refused.body, request_id: `bench-${++requestCounter}` }));
+      res.writeHead(429, { "Content-Type": "application/json", "Content-Length": String(body.length), "X-Request-Id": `bench-${requestCounter}`, ...refused.headers });
+      res.end(body);
+      return;
+    }
     const offset = Number(url.searchParams.get("offset") ?? 0);
     const limit = Number(url.searchParams.get("limit") ?? 10);
     const body = Buffer.from(`{"total_num":${total},"data_list":[${items.slice(offset, offset + limit).join(",")}]}`);
@@ -76,15 +100,35 @@ function pagedServer() {
   });
 }
 
+/**
+ * The gateway's throttle of @hss-kit/mock on listPorts, and its 429: the spec's error code, the
+ * gateway's message, Retry-After when asked.
+ * @param {{ requests: number, windowMs: number }} rateLimit
+ */
+async function throttleOf(rateLimit) {
+  const { Throttle, callerOf, throttleMessage } = await import("@hss-kit/mock/stateful");
+  const { documentedResponse, loadModel, operationById } = await import("@hss-kit/spec");
+  const operation = operationById(loadModel(), "listPorts");
+  const code = /** @type {any} */ (documentedResponse(operation, 429)?.example)?.error_code;
+  const throttle = new Throttle((id) => (id === operation.id ? operation.rateLimit : undefined), { perCredential: rateLimit });
+  return (/** @type {http.IncomingMessage} */ req) => {
+    const throttled = throttle.admit(operation.id, callerOf(req.headers, req.socket.remoteAddress));
+    if (!throttled) return undefined;
+    const seconds = String(Math.max(1, Math.ceil(throttled.retryAfterMs / 1000)));
+    return { body: { error_code: code, error_msg: throttleMessage(throttled) }, headers: spec.retryAfter ? { "Retry-After": seconds } : {} };
+  };
+}
+
 async function prismServer() {
   const { startMock } = await import("@hss-kit/mock");
   return startMock({ port: 0, host: "127.0.0.1" });
 }
 
-/** The stateful mock of @hss-kit/mock, with the benchmarks' project and token. */
+/** The stateful mock of @hss-kit/mock, with the benchmarks' project and token (and its throttle, with rateLimit). */
 async function statefulServer() {
   const { startStatefulMock } = await import("@hss-kit/mock/stateful");
-  const mock = await startStatefulMock({ port: 0, host: "127.0.0.1", token: TOKEN, projectId: PROJECT_ID });
+  const rateLimit = spec.rateLimit ? { rateLimit: { perCredential: spec.rateLimit, retryAfter: spec.retryAfter ?? false } } : {};
+  const mock = await startStatefulMock({ port: 0, host: "127.0.0.1", token: TOKEN, projectId: PROJECT_ID, ...rateLimit });
   return { url: mock.url, close: mock.close, info: { projectId: PROJECT_ID, token: TOKEN, taskId: mock.knownValues.task_id?.[0] ?? "" } };
 }
 

@@ -7,6 +7,7 @@ export { isObject, type Json, type JsonObject } from "./json.js";
 export { dereference, resolveRef } from "./resolve.js";
 export { INTEGER_FORMAT_RANGES, INTEGER_FORMATS, integerBounds } from "./integers.js";
 export type { ConfigRole, FilterMatch, FilterSemantics, ModifierRole, PagingRole, RateLimit, RateLimits, Source, TimeUnit } from "./semantics.js";
+export { checkRateLimit, describeWindow, parseRateLimit } from "./semantics.js";
 export {
   RULE_KEYWORDS,
   documentedResponse,

@@ -84,6 +84,11 @@ export interface ResponseModel {
   example?: Json;
   /** Names of the documented response headers. */
   headers: string[];
+  /**
+   * Those of `headers` the spec marks `required: false`: they may be absent (a 429's
+   * `Retry-After`). The others come with every response of the status.
+   */
+  optionalHeaders: string[];
 }
 
 /**
@@ -231,6 +236,9 @@ function readResponses(document: JsonObject, raw: Json | undefined): ResponseMod
       ...(isObject(resolved) ? { resolvedSchema: resolved } : {}),
       ...(isObject(json) && json.example !== undefined ? { example: json.example } : {}),
       headers: isObject(response.headers) ? Object.keys(response.headers) : [],
+      optionalHeaders: isObject(response.headers)
+        ? Object.entries(response.headers).filter(([, header]) => isObject(header) && resolveRef(document, header).required === false).map(([name]) => name)
+        : [],
     }];
   });
 }

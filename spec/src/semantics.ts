@@ -177,3 +177,45 @@ export function readRateLimit(where: string, node: JsonObject, inherited?: RateL
   }
   return limits;
 }
+
+/** Largest count and window a limit given by hand may have. */
+const MAX_REQUESTS = 1_000_000;
+const MAX_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Checks a limit given in code, naming the option, the value and what is allowed. */
+export function checkRateLimit(name: string, limit: unknown): RateLimit {
+  const { requests, windowMs } = (typeof limit === "object" && limit !== null ? limit : {}) as Partial<RateLimit>;
+  if (!Number.isSafeInteger(requests) || requests! < 1 || requests! > MAX_REQUESTS) {
+    throw new RangeError(`${name}.requests must be a whole number from 1 to ${MAX_REQUESTS}; got ${JSON.stringify(requests)}.`);
+  }
+  if (typeof windowMs !== "number" || !(windowMs >= 1 && windowMs <= MAX_WINDOW_MS)) {
+    throw new RangeError(`${name}.windowMs must be a number of milliseconds from 1 to ${MAX_WINDOW_MS}; got ${JSON.stringify(windowMs)}.`);
+  }
+  return { requests: requests!, windowMs };
+}
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+
+/**
+ * Reads a limit written as `REQUESTS/WINDOW`: `5/2s`, `5/1m`, `5/500ms`, `5/s` (one unit). Throws
+ * a RangeError that names the value and the form allowed.
+ */
+export function parseRateLimit(text: string): RateLimit {
+  const match = /^(\d{1,7})\/(\d{1,8}(?:\.\d{1,3})?)?(ms|s|min|m|h)$/.exec(text.trim());
+  if (!match) {
+    throw new RangeError(`a rate limit is REQUESTS/WINDOW such as 5/2s, 5/1m or 5/500ms (units ms, s, m, h); got ${JSON.stringify(text.slice(0, 40))}.`);
+  }
+  const requests = Number(match[1]);
+  const windowMs = Number(match[2] ?? 1) * UNITS[match[3]!]!;
+  if (requests < 1 || requests > MAX_REQUESTS) throw new RangeError(`a rate limit allows 1 to ${MAX_REQUESTS} requests; got ${JSON.stringify(text.trim())}.`);
+  if (!(windowMs >= 1 && windowMs <= MAX_WINDOW_MS)) throw new RangeError(`a rate limit's window is 1 ms to 24 h; got ${JSON.stringify(text.trim())}.`);
+  return { requests, windowMs };
+}
+
+/** A window as the gateway's message says it: `1 minute`, `2 second`, `500 millisecond`. */
+export function describeWindow(windowMs: number): string {
+  for (const [unit, ms] of [["hour", 3_600_000], ["minute", 60_000], ["second", 1000]] as const) {
+    if (windowMs % ms === 0) return `${windowMs / ms} ${unit}`;
+  }
+  return `${windowMs} millisecond`;
+}

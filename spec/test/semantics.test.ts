@@ -1,7 +1,7 @@
 // The x-hss-* extensions: every query parameter says what it does, and the model refuses an
 // extension that is malformed or names something the operation does not have.
 import { describe, expect, it } from "vitest";
-import { readModel, type JsonObject } from "../src/index.js";
+import { documentedResponse, readModel, type JsonObject } from "../src/index.js";
 import { model } from "./load-spec.js";
 
 const queryParameters = model.operations.flatMap((operation) =>
@@ -151,5 +151,16 @@ describe("the links of the spec", () => {
     ["a field of another type", (l: JsonObject) => { l.parameters = { host_id: "$response.body#/data_list/0/port" }; }, /reads port \(integer\) into host_id \(string\)/],
   ])("refuses a link to %s", (_what, edit, message) => {
     expect(() => readModel(withLink("listPorts", "serverOfPort", edit))).toThrow(message);
+  });
+});
+
+describe("optional response headers", () => {
+  it("are those the spec marks required: false, such as a 429's Retry-After", () => {
+    for (const operation of model.operations) {
+      const throttled = documentedResponse(operation, 429);
+      expect(throttled?.headers).toContain("Retry-After");
+      expect(throttled?.optionalHeaders).toEqual(["Retry-After"]);
+      expect(documentedResponse(operation, 200)?.optionalHeaders).toEqual([]);
+    }
   });
 });

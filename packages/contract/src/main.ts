@@ -1,10 +1,11 @@
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import type { Profile } from "./checks/context.js";
+import { PROFILES, type Profile } from "./checks/context.js";
+import { parseRateLimit } from "@hss-kit/spec";
 import { UsageError, type ContractOptions } from "./options.js";
 import { proxyLimits, startValidationProxy } from "./proxy.js";
-import { formatConsole } from "./report/console.js";
+import { formatConsole, formatPlan, formatWait } from "./report/console.js";
 import { formatJson } from "./report/json.js";
 import { formatJunit } from "./report/junit.js";
 import { runContract, TargetUnreachableError } from "./run.js";
@@ -38,7 +39,11 @@ Options:
   --host-id ID       host_id for listPorts; discovered from listUsers/listLocalImageHosts if absent
   --task-id ID       scan task ID for listVulScanTaskHost; its checks are skipped if absent
   --region R         value of the region header (default cn-north-4)
-  --profile P        full (default) or mock: only what a stateless server such as Prism can pass
+  --profile P        full (default); mock: only what a stateless server such as Prism can pass;
+                     gateway: only checks of a request or two per operation, for a real gateway's budget
+  --rate-limit L     keep each operation's requests within L: N/WINDOW (5/1m, 5/2s), spec (the spec's
+                     x-hss-rate-limit, 5 a minute), or off. Default: spec, except off for a target on
+                     this machine (127.0.0.1, localhost). A 429 is always waited out, then sent again
   --seed N           fast-check seed, to reproduce generated cases (default: random, printed)
   --timeout MS       per-request deadline in milliseconds (default 10000)
   --checks LIST      run only these checks: names or families, comma-separated (such as filters,auth.wrong-token)
@@ -61,6 +66,17 @@ function integerFlag(flag: string, raw: string | undefined): number | undefined 
   if (raw === undefined) return undefined;
   if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`${flag} must be an integer; got ${JSON.stringify(raw)}.`);
   return Number(raw);
+}
+
+function rateLimitFlag(raw: string | undefined): ContractOptions["rateLimit"] {
+  if (raw === undefined) return undefined;
+  if (raw === "off") return false;
+  if (raw === "spec") return "spec";
+  try {
+    return parseRateLimit(raw);
+  } catch (error) {
+    throw new UsageError(`--rate-limit takes N/WINDOW, spec or off: ${(error as Error).message}`);
+  }
 }
 
 function reportPath(flag: string, raw: string | undefined, cwd: string): string | undefined {
@@ -99,6 +115,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
     checks: { type: "string" },
     "exclude-checks": { type: "string" },
     "max-latency": { type: "string" },
+    "rate-limit": { type: "string" },
     junit: { type: "string" },
     json: { type: "string" },
     help: { type: "boolean", short: "h" },
@@ -118,9 +135,10 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   if (baseUrl === undefined) throw new UsageError("--base-url is required (or set HSS_BASE_URL): the URL of the implementation under test.");
   if (projectId === undefined) throw new UsageError("--project-id is required (or set HSS_PROJECT_ID).");
   const profile = text("profile");
-  if (profile !== undefined && profile !== "full" && profile !== "mock") {
-    throw new UsageError(`--profile must be full or mock; got ${JSON.stringify(profile)}.`);
+  if (profile !== undefined && !(PROFILES as readonly string[]).includes(profile)) {
+    throw new UsageError(`--profile must be ${PROFILES.join(", ")}; got ${JSON.stringify(profile)}.`);
   }
+  const rateLimit = rateLimitFlag(text("rate-limit"));
   const junit = reportPath("--junit", text("junit"), io.cwd);
   const json = reportPath("--json", text("json"), io.cwd);
   const seed = integerFlag("--seed", text("seed"));
@@ -145,6 +163,11 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
     ...(maxLatencyMs !== undefined ? { maxLatencyMs } : {}),
     ...(checks !== undefined ? { checks } : {}),
     ...(excludeChecks !== undefined ? { excludeChecks } : {}),
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
+    onPlan: (plan) => io.stdout(`${formatPlan(plan)}\n`),
+    onWait: (wait) => {
+      if (wait.reason === "throttled") io.stdout(`${formatWait(wait)}\n`);
+    },
   };
   const report = await runContract(options);
   io.stdout(formatConsole(report));

@@ -1,8 +1,11 @@
 import { HSS_REGIONS } from "@hss-kit/client";
-import type { Profile } from "./checks/context.js";
+import { PROFILES, type Profile } from "./checks/context.js";
 import { SelectionError, selectChecks, type CheckName } from "./checks/index.js";
 import type { RunCredentials } from "./request.js";
 import type { ParameterRules, SpecModel } from "./spec.js";
+import { checkRateLimit, type RateLimit } from "@hss-kit/spec";
+import type { PacingWait } from "./pacing.js";
+import type { RunPlan } from "./plan.js";
 
 /** What a contract run needs to know; the CLI's flags map one to one onto these. */
 export interface ContractOptions {
@@ -24,7 +27,7 @@ export interface ContractOptions {
   taskId?: string;
   /** Value of the `region` header (`--region`); cn-north-4 by default. */
   region?: string;
-  /** `full` (default) or `mock` (`--profile`). */
+  /** `full` (default), `mock` or `gateway` (`--profile`). */
   profile?: Profile;
   /** fast-check seed (`--seed`); random by default and always reported. */
   seed?: number;
@@ -42,13 +45,29 @@ export interface ContractOptions {
   excludeChecks?: readonly string[];
   /** Latency budget (`--max-latency`): an operation whose p95 response time is above it fails `robustness.latency`. Off by default. */
   maxLatencyMs?: number;
+  /**
+   * The request budget (`--rate-limit`): each operation's requests keep within `requests` per
+   * `windowMs`, as HSS's gateway throttles one credential. Default: the spec's limit
+   * (`x-hss-rate-limit`, five a minute), except against a loopback address (a local mock or
+   * server), where requests are not paced; `"spec"` is the spec's limit whatever the target;
+   * `false` turns pacing off. Either way a 429 is waited out and the request sent again.
+   */
+  rateLimit?: RateLimit | "spec" | false;
+  /** Told the run's plan (requests, and with a budget the least time) once the baselines are in, before the checks send theirs. */
+  onPlan?: (plan: RunPlan) => void;
+  /** Told of every wait, for the budget or after a 429, as it starts. */
+  onWait?: (wait: PacingWait) => void;
 }
 
 /** Options with every default filled in and every value checked. */
 export type ResolvedOptions = Required<
-  Omit<ContractOptions, "hostId" | "taskId" | "specPath" | "checks" | "excludeChecks" | "maxLatencyMs" | "token" | "accessKey" | "secretKey" | "securityToken">
+  Omit<ContractOptions, "hostId" | "taskId" | "specPath" | "checks" | "excludeChecks" | "maxLatencyMs" | "token" | "accessKey" | "secretKey" | "securityToken" | "rateLimit" | "onPlan" | "onWait">
 > &
   Pick<ContractOptions, "hostId" | "taskId" | "maxLatencyMs"> & {
+    /** Each operation's budget, or undefined when its requests are not paced. */
+    budgetOf(operation: string): RateLimit | undefined;
+    /** Where the budget comes from, in words, for the plan line. */
+    budgetSource: string;
     /** What every request authenticates with. */
     credentials: RunCredentials;
     /** The checks the selection keeps. */
@@ -125,6 +144,31 @@ function credentialsOf(options: ContractOptions): RunCredentials {
   return { kind: "aksk", accessKey, secretKey, ...(securityToken ? { securityToken } : {}) };
 }
 
+/** Whether a URL's host is this machine (where mocks and development servers run). */
+function isLoopback(url: URL): boolean {
+  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** The budget of each operation: given, the spec's, or none. */
+function budgetFor(given: ContractOptions["rateLimit"], url: URL, spec: SpecModel): Pick<ResolvedOptions, "budgetOf" | "budgetSource"> {
+  if (given === false) return { budgetOf: () => undefined, budgetSource: "off (--rate-limit off)" };
+  const limits = new Map(spec.operations.map((operation) => [operation.id, operation.rateLimit?.perCredential]));
+  const specs = { budgetOf: (operation: string) => limits.get(operation), budgetSource: "the spec's x-hss-rate-limit" };
+  if (given === "spec") return specs;
+  if (given !== undefined) {
+    let limit: RateLimit;
+    try {
+      limit = checkRateLimit("--rate-limit", given);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    return { budgetOf: () => limit, budgetSource: "--rate-limit" };
+  }
+  if (isLoopback(url)) return { budgetOf: () => undefined, budgetSource: "off: the target is on this machine (--rate-limit spec paces it)" };
+  return specs;
+}
+
 /** Fills in defaults and refuses bad options with a {@link UsageError} naming the flag. */
 export function resolveOptions(options: ContractOptions, spec: SpecModel): ResolvedOptions {
   let url: URL;
@@ -153,8 +197,8 @@ export function resolveOptions(options: ContractOptions, spec: SpecModel): Resol
     throw new UsageError(`--region must be an HSS region (${HSS_REGIONS.join(", ")}); got ${quote(region)}.`);
   }
   const profile = options.profile ?? "full";
-  if (profile !== "full" && profile !== "mock") {
-    throw new UsageError(`--profile must be full or mock; got ${quote(String(profile))}.`);
+  if (!PROFILES.includes(profile)) {
+    throw new UsageError(`--profile must be ${PROFILES.join(", ")}; got ${quote(String(profile))}.`);
   }
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   checkInteger("--seed", seed, -(2 ** 31), 2 ** 31 - 1);
@@ -173,7 +217,10 @@ export function resolveOptions(options: ContractOptions, spec: SpecModel): Resol
     throw error;
   }
   if (selected.size === 0) throw new UsageError("--checks and --exclude-checks leave no check to run.");
+  const { budgetOf, budgetSource } = budgetFor(options.rateLimit, url, spec);
   return {
+    budgetOf,
+    budgetSource,
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     projectId: options.projectId,
     credentials,

@@ -1,3 +1,5 @@
+import type { Profile } from "./checks/context.js";
+import type { RunPlan } from "./plan.js";
 /** One way a response broke the spec: where, what the spec expects, what the server sent. */
 export interface Violation {
   /** Where the problem is, such as `status`, `header Content-Type` or `body.data_list[0].pid`. */
@@ -53,7 +55,7 @@ export interface Summary {
 export interface ContractReport {
   /** The target as run, with the token left out. */
   target: { baseUrl: string; projectId: string; hostId?: string; taskId?: string; region: string };
-  profile: "full" | "mock";
+  profile: Profile;
   /** The fast-check seed, to reproduce generated cases with `--seed`. */
   seed: number;
   /** Values found by the run rather than given, such as a discovered host_id, and how. */
@@ -62,6 +64,10 @@ export interface ContractReport {
   durationMs: number;
   /** Number of HTTP requests sent. */
   requests: number;
+  /** What the run planned to send once its baselines were in, and with a budget the least time it takes. */
+  plan: RunPlan;
+  /** Number of 429 answers the run waited out (and sent the request again). */
+  throttled: number;
   /** With a latency budget: each operation's response times, p50 and p95 in milliseconds. */
   latency?: Record<string, { p50: number; p95: number; responses: number }>;
   results: CheckResult[];

@@ -8,12 +8,17 @@ import { secretsOf, type ParamValues } from "./request.js";
 import { FAMILIES, summarize, type CheckResult, type ContractReport } from "./result.js";
 import { ResponseValidator } from "./schema.js";
 import { Session, Skip, type Exchange } from "./session.js";
+import { createPacing } from "./pacing.js";
+import { PlanningSession, planOf, type RunPlan } from "./plan.js";
 import { hasField, loadModel, type SpecModel, type OperationModel } from "./spec.js";
 
 /** The target could not be reached at all (nothing accepted the connection). The CLI exits 2. */
 export class TargetUnreachableError extends Error {
   override readonly name = "TargetUnreachableError";
 }
+
+/** Why the gateway profile leaves a check out. */
+const GATEWAY_LEAVES_OUT = "not in the gateway profile: it sends more requests than a gateway's budget of a few a minute allows a short run";
 
 /** A case of a check, planned for one operation. */
 type Planned = CheckCase & { check: Check };
@@ -52,6 +57,7 @@ async function execute(planned: Planned, context: CheckContext): Promise<CheckRe
   if (planned.skip) return skipped(operation, planned, planned.skip);
   const notInMock = planned.check.notInMock ?? planned.notInMock;
   if (profile === "mock" && notInMock) return skipped(operation, planned, `not in the mock profile: ${notInMock}`);
+  if (profile === "gateway" && !planned.check.gateway) return skipped(operation, planned, GATEWAY_LEAVES_OUT);
   const started = performance.now();
   const result = (status: CheckResult["status"], extra: Partial<CheckResult> = {}): CheckResult => ({
     check: planned.check.name,
@@ -157,6 +163,34 @@ async function runOperation(
   return results;
 }
 
+/** The window a 429 without Retry-After closes when the spec states no limit for the operation. */
+const DEFAULT_THROTTLE_WINDOW_MS = 60_000;
+
+/**
+ * The run's plan: each operation's checks run once against a session that sends nothing and
+ * answers with the operation's baseline, counting the requests they would send.
+ */
+async function planRun(
+  spec: SpecModel,
+  options: ResolvedOptions,
+  validator: ResponseValidator,
+  bases: ReadonlyMap<string, ParamValues>,
+  baselines: ReadonlyMap<string, Exchange>,
+  sessionArgs: [HttpTransport, string, ResolvedOptions["credentials"]],
+): Promise<RunPlan> {
+  const planning = new PlanningSession(baselines, ...sessionArgs);
+  await Promise.all(spec.operations.map(async (operation) => {
+    const base = bases.get(operation.id);
+    const baseline = baselines.get(operation.id);
+    if (base && baseline) await runOperation(operation, options, planning, validator, base, baseline);
+  }));
+  const byOperation = Object.fromEntries(spec.operations.map((operation) => [
+    operation.id,
+    (baselines.has(operation.id) ? 1 : 0) + (planning.counts.get(operation.id) ?? 0),
+  ]));
+  return planOf(byOperation, options.budgetOf);
+}
+
 function familyIndex(check: string): number {
   return FAMILIES.indexOf(check.split(".")[0] as (typeof FAMILIES)[number]);
 }
@@ -176,7 +210,13 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const transport = new HttpTransport({ timeoutMs: resolved.timeoutMs, maxBodyBytes: resolved.maxBodyBytes });
   const judges = registeredChecks().flatMap(({ name, judge }) =>
     judge ? [{ check: name, judge: (exchange: Exchange, session: Session) => judge(exchange, session, validator) }] : []);
-  const session = new Session(transport, resolved.baseUrl, resolved.credentials, judges);
+  const pacing = createPacing({
+    budget: resolved.budgetOf,
+    // Without Retry-After, a 429 waits for the budget's window, else for the spec's.
+    windowOf: (id) => resolved.budgetOf(id)?.windowMs ?? spec.operations.find((operation) => operation.id === id)?.rateLimit?.perCredential.windowMs ?? DEFAULT_THROTTLE_WINDOW_MS,
+    ...(options.onWait ? { onWait: options.onWait } : {}),
+  });
+  const session = new Session(transport, resolved.baseUrl, resolved.credentials, judges, pacing);
   const discovered: string[] = [];
   try {
     const known: Record<string, string | undefined> = {
@@ -210,15 +250,22 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
         discovered.push(`host_id ${JSON.stringify(host.value)} from ${host.from}`);
       }
     }
-    const runs = spec.operations.map(async (operation, index) => {
+    const bases = new Map(spec.operations.flatMap((operation) => {
       const found = baseFor(operation, known);
-      if ("missing" in found) {
+      return "base" in found ? [[operation.id, found.base] as const] : [];
+    }));
+    await Promise.all(spec.operations.filter((o) => bases.has(o.id) && !baselines.has(o.id)).map((o) => sendBaseline(o, bases.get(o.id)!)));
+    const plan = await planRun(spec, resolved, validator, bases, baselines, [transport, resolved.baseUrl, resolved.credentials]);
+    options.onPlan?.(plan);
+    const runs = spec.operations.map(async (operation, index) => {
+      const base = bases.get(operation.id);
+      if (!base) {
+        const found = baseFor(operation, known) as { missing: string };
         const reason = whyMissing(found.missing, operation, spec);
         const { own, aggregate } = planFor(operation, resolved);
         return [...own, ...aggregate].map((planned) => ({ index, result: skipped(operation, planned, reason) }));
       }
-      if (!baselines.has(operation.id)) await sendBaseline(operation, found.base);
-      const results = await runOperation(operation, resolved, session, validator, found.base, baselines.get(operation.id) as Exchange);
+      const results = await runOperation(operation, resolved, session, validator, base, baselines.get(operation.id) as Exchange);
       return results.map((result) => ({ index, result }));
     });
     const ordered = (await Promise.all(runs)).flat();
@@ -238,6 +285,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - started),
       requests: session.requestCount,
+      plan,
+      throttled: session.throttledCount,
       ...(resolved.maxLatencyMs !== undefined
         ? { latency: Object.fromEntries(spec.operations.map((operation) => {
             const durations = session.durationsOf(operation.id);

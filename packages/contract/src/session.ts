@@ -41,6 +41,24 @@ export interface Verdict {
   failures: Failure[];
 }
 
+/**
+ * How a run lives within the target's throttle: a slot of a request budget before every request,
+ * and after a 429 a wait before the same request goes again.
+ */
+export interface Pacing {
+  /**
+   * Resolves when the operation's budget has a slot for one more request, and takes it; the
+   * function it resolves to is called once the answer is in.
+   */
+  slot(operation: string): Promise<() => void>;
+  /**
+   * After the `attempt`-th answer of a request was 429: closes the operation's budget for as long
+   * as the target asked (`Retry-After`) or a window, and says so; false to give up and let the
+   * check see the 429.
+   */
+  throttled(operation: string, retryAfter: string | undefined, attempt: number): boolean;
+}
+
 /** After this many transport failures on one operation, its remaining requests are not sent. */
 export const TRANSPORT_FAILURE_BUDGET = 3;
 
@@ -59,6 +77,7 @@ export const RETAINED_BODY_BUDGET = 64 * 1024 * 1024;
  */
 export class Session {
   private sent = 0;
+  private throttledAnswers = 0;
   private readonly transportFailures = new Map<string, number>();
   private readonly parsed = new WeakMap<Exchange, ParsedBody>();
   private readonly verdicts = new Map<string, Map<CheckName, Verdict>>();
@@ -72,6 +91,7 @@ export class Session {
     private readonly baseUrl: string,
     private readonly credentials: RunCredentials,
     private readonly judges: readonly ResponseJudge[] = [],
+    private readonly pacing?: Pacing,
   ) {
     this.redactor = createRedactor(secretsOf(credentials));
   }
@@ -102,6 +122,22 @@ export class Session {
     if (this.retainedBodyBytes > RETAINED_BODY_BUDGET) {
       throw new Skip(`not sent: the target's answers passed ${RETAINED_BODY_BUDGET} bytes of body in all, the most one run keeps`);
     }
+    for (let attempt = 1; ; attempt++) {
+      const answered = await this.pacing?.slot(operation);
+      const exchange = await this.exchange(call, check, failures);
+      answered?.();
+      // A 429 is judged like any answer (conformance.throttled holds it to the spec), then waited
+      // out: the check that sent the request gets the answer that came after the wait.
+      const { outcome } = exchange;
+      if (outcome.kind !== "response" || outcome.status !== 429) return exchange;
+      if (!this.pacing?.throttled(operation, outcome.headers["retry-after"], attempt)) return exchange;
+      this.throttledAnswers++;
+    }
+  }
+
+  /** One request sent (signed afresh, so each attempt has its own date) and judged. */
+  private async exchange(call: ApiCall, check: string, failures: number): Promise<Exchange> {
+    const operation = call.operation.id;
     const unsigned = toRawRequest(this.baseUrl, this.token, call);
     const request = this.credentials.kind === "aksk" ? await signed(unsigned, this.credentials, call.auth ?? "credentials") : unsigned;
     this.sent++;
@@ -160,6 +196,11 @@ export class Session {
   /** Number of requests sent. */
   get requestCount(): number {
     return this.sent;
+  }
+
+  /** Number of 429 answers the run waited out and sent again. */
+  get throttledCount(): number {
+    return this.throttledAnswers;
   }
 
   /** The exchange's request as a curl command with the token (and any signature) redacted. */

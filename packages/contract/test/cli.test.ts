@@ -150,7 +150,9 @@ describe("hss-contract usage errors", () => {
   const target = ["--base-url", "http://127.0.0.1:9", "--project-id", "p1", "--token", "secret-token-value"];
 
   it.each([
-    [["--profile", "fast", ...target], '--profile must be full or mock; got "fast".'],
+    [["--profile", "fast", ...target], '--profile must be full, mock, gateway; got "fast".'],
+    [["--rate-limit", "5 a minute", ...target], '--rate-limit takes N/WINDOW, spec or off: a rate limit is REQUESTS/WINDOW such as 5/2s'],
+    [["--rate-limit", "0/1m", ...target], '--rate-limit takes N/WINDOW, spec or off: a rate limit allows 1 to 1000000 requests; got "0/1m".'],
     [["--region", "mars-1", ...target], '--region must be an HSS region (cn-north-9, '],
     [["--seed", "x1", ...target], '--seed must be an integer; got "x1".'],
     [["--timeout", "10", ...target], "--timeout must be an integer from 50 to 600000; got 10."],

@@ -173,13 +173,13 @@ printf ${printfArgument(x.stringToSign)} | openssl dgst -sha256 -hmac '${x.secre
 }
 
 /**
- * The spec's description with its Authentication section (up to the next "## " heading)
- * replaced by `section`. Throws when the spec has no such section, so a renamed heading cannot
- * silently drop the recipe.
+ * The spec's description with its section `heading` (such as "Authentication", up to the next
+ * "## " heading) replaced by `section`. Throws when the spec has no such section, so a renamed
+ * heading cannot silently drop what the docs put there.
  */
-export function replaceAuthenticationSection(description, section) {
-  const start = description.search(/^## Authentication$/m);
-  if (start === -1) throw new Error("The spec's info.description has no '## Authentication' section to replace.");
+export function replaceSection(description, heading, section) {
+  const start = description.search(new RegExp(`^## ${heading.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
+  if (start === -1) throw new Error(`The spec's info.description has no '## ${heading}' section to replace.`);
   const rest = description.slice(start + 1);
   const next = rest.search(/^## /m);
   const end = next === -1 ? description.length : start + 1 + next;

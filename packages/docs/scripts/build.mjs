@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { bundledSpecPath, bundledYamlPath, loadDocument } from "@hss-kit/spec";
 import { localizeRedoc } from "./redoc-offline.mjs";
 import { referenceDocument } from "./reference-document.mjs";
+import { limitWords, walkWords } from "./limits.mjs";
 import { GUIDES, cliCommandsTable, cliExitCodesTable, fill, forReaders, mcpToolsTable, navHtml, operationsTable, tryDocs } from "./site.mjs";
 import { build as esbuild } from "esbuild";
 
@@ -66,6 +67,8 @@ try {
       cliCommands: cliCommandsTable(spec),
       cliExitCodes: cliExitCodesTable(),
       mcpTools: mcpToolsTable(spec),
+      limit: limitWords(spec),
+      walk: walkWords(spec),
     }));
     await writeFile(join(out, file), fill(layout, { title, nav: navHtml(file), content }));
   }

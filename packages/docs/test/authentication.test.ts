@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE, authenticationMarkdown, replaceAuthenticationSection, workedExample } from "../scripts/authentication.mjs";
+import { EXAMPLE, authenticationMarkdown, replaceSection, workedExample } from "../scripts/authentication.mjs";
 
 const require = createRequire(import.meta.url);
 const { AKSKSigner } = require("@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner") as {
@@ -55,12 +55,12 @@ describe("the section in the landing page", () => {
   const description = "Intro.\n\n## Authentication\nShort text.\n\n## Errors\nError text.\n";
 
   it("replaces the spec's Authentication section, up to the next section", () => {
-    const replaced = replaceAuthenticationSection(description, "## Authentication\n\nFull text.\n");
+    const replaced = replaceSection(description, "Authentication", "## Authentication\n\nFull text.\n");
     expect(replaced).toBe("Intro.\n\n## Authentication\n\nFull text.\n\n## Errors\nError text.\n");
   });
 
   it("refuses a spec whose section was renamed, rather than drop the recipe", () => {
-    expect(() => replaceAuthenticationSection("Intro.\n## Auth\n", "x")).toThrow("no '## Authentication' section");
+    expect(() => replaceSection("Intro.\n## Auth\n", "Authentication", "x")).toThrow("no '## Authentication' section");
   });
 
   it("carries the spec's own scheme descriptions and every step of the example", async () => {

@@ -1,14 +1,22 @@
 import { parseArgs } from "node:util";
 import { readKeyFile } from "./auth/credentials.js";
+import { parseRateLimit } from "./throttle.js";
 
 const usage = `Usage: hss-mock [credentials] [--port N] [--host ADDRESS] [--spec FILE]
-       hss-mock --stateful [credentials] [--project-id ID] [--seed N] [--fault NAME] [--port N] [--host ADDRESS] [--spec FILE]
+       hss-mock --stateful [credentials] [--project-id ID] [--seed N] [--records N] [--fault NAME]
+                [--rate-limit [N/WINDOW]] [--retry-after] [--port N] [--host ADDRESS] [--spec FILE]
 
   (default)        Prism: answers every operation with the spec's examples, refuses invalid requests
   --stateful       seeded records generated from the spec, filtered and paged as HSS does
   --project-id ID  stateful: serve only this project; others get 403
   --seed N         stateful: seed of the generated records (default 1)
+  --records N      stateful: records per operation (and per task or server), 1 to 20000 (default 120)
   --fault NAME     stateful: break one rule of the spec, to prove a contract check catches it
+  --rate-limit [N/WINDOW]
+                   stateful: throttle as HSS's API gateway does: per credential and operation, the
+                   spec's limit (5 a minute), or N in WINDOW (5/2s, 5/1m, 5/500ms) to see it in
+                   seconds; over it, 429 APIGW.0308 with the gateway's body and X-Request-Id
+  --retry-after    with --rate-limit: send Retry-After on a 429 (the gateway is not known to)
 
 Credentials (without any, every non-empty token or Authorization header is accepted):
   --token T        accept only this X-Auth-Token
@@ -34,7 +42,12 @@ function parseSeed(raw: string): number {
   return /^\d{1,10}$/.test(raw) && Number(raw) <= 2 ** 32 - 1 ? Number(raw) : fail(`--seed must be an integer from 0 to 4294967295; got ${JSON.stringify(raw)}.`);
 }
 
+// `--rate-limit` alone means the spec's limit: give parseArgs the value it would otherwise want.
+const argv = process.argv.slice(2).flatMap((arg, index, all) =>
+  arg === "--rate-limit" && (index + 1 === all.length || all[index + 1]!.startsWith("--")) ? [arg, "spec"] : [arg]);
+
 const { values } = parseArgs({
+  args: argv,
   options: {
     port: { type: "string", default: process.env.MOCK_PORT ?? process.env.PORT ?? "4010" },
     host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
@@ -47,6 +60,9 @@ const { values } = parseArgs({
     "project-id": { type: "string" },
     seed: { type: "string" },
     fault: { type: "string" },
+    records: { type: "string" },
+    "rate-limit": { type: "string" },
+    "retry-after": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -56,8 +72,26 @@ if (values.help) {
 }
 
 const port = parsePort(values.port);
-const statefulOnly = (["project-id", "seed", "fault"] as const).filter((name) => values[name] !== undefined);
+const statefulOnly = (["project-id", "seed", "fault", "records", "rate-limit"] as const).filter((name) => values[name] !== undefined);
 if (!values.stateful && statefulOnly.length > 0) fail(`--${statefulOnly[0]} needs --stateful.`);
+if (values["retry-after"] && values["rate-limit"] === undefined) fail("--retry-after needs --rate-limit.");
+
+function parseRecords(raw: string): number {
+  return /^\d{1,5}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 20_000 ? Number(raw) : fail(`--records must be an integer from 1 to 20000; got ${JSON.stringify(raw)}.`);
+}
+
+/** The throttle from --rate-limit and --retry-after: the spec's limit, or the one given. */
+function rateLimitOf(raw: string | undefined) {
+  if (raw === undefined) return undefined;
+  const retryAfter = values["retry-after"];
+  if (raw === "spec") return { retryAfter };
+  try {
+    return { perCredential: parseRateLimit(raw), retryAfter };
+  } catch (error) {
+    return fail(`--rate-limit: ${(error as Error).message}`);
+  }
+}
+const rateLimit = rateLimitOf(values["rate-limit"]);
 if (values.token === "") fail("--token must not be empty.");
 
 /** The key pairs from the flags, the environment and the key file; never echoed. */
@@ -102,8 +136,11 @@ if (values.stateful) {
     ...(values["project-id"] !== undefined ? { projectId: values["project-id"] } : {}),
     ...(values.seed !== undefined ? { seed: parseSeed(values.seed) } : {}),
     ...(fault !== undefined ? { fault } : {}),
+    ...(values.records !== undefined ? { records: parseRecords(values.records) } : {}),
+    ...(rateLimit ? { rateLimit } : {}),
   }).catch(addressInUse);
   console.log(`HSS stateful mock listening on ${mock.url}, ${accepts}${fault ? ` (fault planted: ${fault})` : ""}`);
+  if (rateLimit) console.log(`  throttling: ${mock.rateLimit}`);
   for (const [name, known] of Object.entries(mock.knownValues)) console.log(`  ${name} with records: ${known.join(", ")}`);
   console.log(`  try: curl -H 'X-Auth-Token: ${values.token === undefined ? "any" : "$TOKEN"}' '${mock.url}/v5/${values["project-id"] ?? "my-project"}/asset/users?part_match=true&user_name=user-name-1'`);
   close = mock.close;

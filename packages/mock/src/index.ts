@@ -8,7 +8,20 @@ import { startUpstreamGuard, type RunningUpstreamGuard } from "./upstream.js";
 
 export { DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS } from "./limits.js";
 export { checkCredentials, readKeyFile, verifySignedRequest, type MockCredentials } from "./auth/index.js";
-export { FAULTS, isFault, startStatefulMock, type Fault, type RunningStatefulMock, type StatefulMockOptions } from "./stateful/index.js";
+export {
+  FAULTS,
+  Throttle,
+  callerOf,
+  isFault,
+  parseRateLimit,
+  startStatefulMock,
+  throttleMessage,
+  type Fault,
+  type RateLimitOptions,
+  type RunningStatefulMock,
+  type StatefulMockOptions,
+  type Throttled,
+} from "./stateful/index.js";
 
 /** Options of {@link startMock}. */
 export interface MockOptions {

@@ -12,7 +12,7 @@ const NOT_VERIFIED = "Prism accepts any Authorization header";
  * a broken signature) must be refused with 401. Only the checks the run's credentials can make
  * are planned: a token run cannot forge signatures.
  */
-function authCheck(name: CheckName, rule: string, auth: AuthMode, subject: string, needs: Needs, extra: { notInMock?: string } = {}): void {
+function authCheck(name: CheckName, rule: string, auth: AuthMode, subject: string, needs: Needs, extra: { notInMock?: string; gateway?: true } = {}): void {
   defineCheck({
     name,
     rule,
@@ -34,7 +34,7 @@ function authCheck(name: CheckName, rule: string, auth: AuthMode, subject: strin
   });
 }
 
-authCheck("auth.missing-token", "a call without credentials is refused with 401", "none", "no credentials (no X-Auth-Token, no Authorization)", "any");
+authCheck("auth.missing-token", "a call without credentials is refused with 401", "none", "no credentials (no X-Auth-Token, no Authorization)", "any", { gateway: true });
 authCheck("auth.empty-token", "an empty `X-Auth-Token` is refused with 401", "empty", "an empty X-Auth-Token header", "token");
 // The wrong token is the real one with a suffix, so only a server that knows the real token can
 // tell; Prism accepts any non-empty token.

@@ -1,5 +1,5 @@
 import type { Failure, Violation } from "../result.js";
-import type { ResponseValidator } from "../schema.js";
+import { preview, type ResponseValidator } from "../schema.js";
 import { Skip, type Exchange, type Session } from "../session.js";
 import { documentedResponse, type OperationModel } from "../spec.js";
 import { defineCheck, type CheckName } from "./registry.js";
@@ -25,6 +25,7 @@ function conformanceCheck(definition: {
     name,
     rule: definition.rule,
     ...(definition.needs ? { needs: definition.needs } : {}),
+    gateway: true,
     judge(exchange, session, validator) {
       if (exchange.outcome.kind !== "response") return undefined;
       const { status } = exchange.outcome;
@@ -41,6 +42,12 @@ function conformanceCheck(definition: {
       },
     }]),
   });
+}
+
+/** The headers the spec promises with every response of a status: those it documents, less those it marks optional. */
+function promisedHeaders(operation: OperationModel, status: number): string[] {
+  const response = documentedResponse(operation, status);
+  return (response?.headers ?? []).filter((name) => !response?.optionalHeaders.includes(name));
 }
 
 function documentedStatuses(operation: OperationModel): string {
@@ -110,11 +117,11 @@ conformanceCheck({
 
 conformanceCheck({
   name: "conformance.request-id",
-  rule: "the response headers the spec documents for the status (`X-Request-Id`) are present and non-empty",
+  rule: "the response headers the spec documents for the status (`X-Request-Id`) are present and non-empty, but for those it marks `required: false` (a 429's `Retry-After`)",
   nothing: "no response with documented headers arrived",
-  qualifies: (operation, status) => (documentedResponse(operation, status)?.headers.length ?? 0) > 0,
+  qualifies: (operation, status) => promisedHeaders(operation, status).length > 0,
   judge: (exchange, status) =>
-    (documentedResponse(exchange.call.operation, status)?.headers ?? [])
+    promisedHeaders(exchange.call.operation, status)
       .filter((name) => !exchange.outcome.headers[name.toLowerCase()])
       .map((name) => ({ where: `header ${name}`, expected: "present and non-empty, as the spec documents", got: "(absent)" })),
 });
@@ -145,5 +152,41 @@ conformanceCheck({
   judge: (exchange, _status, session) => {
     const parsed = session.parse(exchange);
     return parsed.ok ? timeUnitViolations(exchange.call.operation, parsed.value) : [];
+  },
+});
+
+/** The error code and body fields the spec's 429 example shows: what a throttled answer carries. */
+function throttledExample(operation: OperationModel): { code?: string; requestId: boolean } {
+  const example = documentedResponse(operation, 429)?.example as Record<string, unknown> | undefined;
+  return { ...(typeof example?.error_code === "string" ? { code: example.error_code } : {}), requestId: example?.request_id !== undefined };
+}
+
+/** delay-seconds or an HTTP date (RFC 9110), as `Retry-After` allows. */
+const RETRY_AFTER = /^(\d{1,10}|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
+
+conformanceCheck({
+  name: "conformance.throttled",
+  rule: "a 429 is the gateway's answer to a caller over its limit: the error code the spec documents for it (`APIGW.0308`), a `request_id` equal to the `X-Request-Id` header, and a `Retry-After`, when sent, of whole seconds or an HTTP date. The run waits a 429 out and sends the request again, so no other check fails for it",
+  needs: "a 429 from the target (a throttling gateway, or hss-mock --rate-limit)",
+  nothing: "the target throttled no request of this run",
+  planned: (operation) => documentedResponse(operation, 429) !== undefined,
+  qualifies: (_operation, status) => status === 429,
+  judge: (exchange, _status, session) => {
+    const { code, requestId } = throttledExample(exchange.call.operation);
+    const parsed = session.parse(exchange);
+    const body = parsed.ok && typeof parsed.value === "object" && parsed.value !== null ? (parsed.value as Record<string, unknown>) : {};
+    const header = exchange.outcome.headers["x-request-id"];
+    const retryAfter = exchange.outcome.headers["retry-after"];
+    const violations: Violation[] = [];
+    if (code !== undefined && body.error_code !== code) {
+      violations.push({ where: "body.error_code", expected: `${code}, the code the spec documents for 429`, got: preview(body.error_code) });
+    }
+    if (requestId && (typeof body.request_id !== "string" || body.request_id === "" || body.request_id !== header)) {
+      violations.push({ where: "body.request_id", expected: "the request's ID, as the X-Request-Id header gives it", got: `${preview(body.request_id)} (X-Request-Id: ${preview(header)})` });
+    }
+    if (retryAfter !== undefined && !RETRY_AFTER.test(retryAfter.trim())) {
+      violations.push({ where: "header Retry-After", expected: "whole seconds or an HTTP date (RFC 9110)", got: preview(retryAfter) });
+    }
+    return violations;
   },
 });

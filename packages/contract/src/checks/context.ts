@@ -5,8 +5,14 @@ import type { Exchange, Session } from "../session.js";
 import type { ParamValues } from "../request.js";
 import type { OperationModel, ParameterModel } from "../spec.js";
 
-/** Which checks run: `full` runs all; `mock` only those a stateless server (such as Prism) can pass. */
-export type Profile = "full" | "mock";
+/**
+ * Which checks run: `full` runs all; `mock` only those a stateless server (such as Prism) can
+ * pass; `gateway` only those that send a request or two per operation, to fit a real gateway's budget.
+ */
+export type Profile = "full" | "mock" | "gateway";
+
+/** Every profile, as `--profile` takes them. */
+export const PROFILES: readonly Profile[] = ["full", "mock", "gateway"];
 
 /** What every check of one operation can use. */
 export interface CheckContext {

@@ -115,7 +115,7 @@ defineCheck({ name: "inputs.wrong-type", rule: "`abc` for an integer and `yes` f
 defineCheck({ name: "inputs.bad-enum", rule: "a value outside the enum is refused", plan: casesOf("inputs.bad-enum") });
 defineCheck({ name: "inputs.too-short", rule: "one character under minLength (when above 0) is refused", plan: casesOf("inputs.too-short") });
 defineCheck({ name: "inputs.too-long", rule: "one character over maxLength is refused", plan: casesOf("inputs.too-long") });
-defineCheck({ name: "inputs.missing-required", rule: "each required parameter left out is refused", plan: casesOf("inputs.missing-required") });
+defineCheck({ name: "inputs.missing-required", rule: "each required parameter left out is refused", gateway: true, plan: casesOf("inputs.missing-required") });
 
 defineCheck({
   name: "inputs.generated",

@@ -105,15 +105,17 @@ function paginationCheck(definition: {
   name: CheckName;
   rule: string;
   notInMock?: string;
+  gateway?: true;
   subject?: (paging: Paging) => string;
   skip?: (paging: Paging) => string | undefined;
   run: (pages: Pages, paging: Paging, context: CheckContext) => Promise<Failure[]>;
 }): void {
-  const { name, rule, notInMock, subject, skip, run } = definition;
+  const { name, rule, notInMock, gateway, subject, skip, run } = definition;
   defineCheck({
     name,
     rule,
     ...(notInMock ? { notInMock } : {}),
+    ...(gateway ? { gateway } : {}),
     plan(operation) {
       const paging = pagingOf(operation);
       if (!paging) return [{ subject: "", skip: `${operation.id} has no integer offset and limit parameters`, run: async () => [] }];
@@ -138,6 +140,7 @@ function paginationCheck(definition: {
 paginationCheck({
   name: "pagination.limit",
   rule: "`data_list` is never longer than `limit`",
+  gateway: true,
   subject: ({ pageSize }) => `limit=${pageSize}`,
   async run(pages, { pageSize }, context) {
     const { page, body } = await pages.body(0, pageSize, "pagination.limit");
@@ -232,6 +235,7 @@ paginationCheck({
   name: "pagination.past-end",
   rule: "`offset=total_num` gives an empty `data_list`",
   notInMock: STATIC_EXAMPLES,
+  gateway: true,
   async run(pages, { pageSize, maxOffset }, context) {
     const { body } = await pages.body(0, pageSize, "pagination.past-end");
     const end = body.total_num;
@@ -249,6 +253,7 @@ paginationCheck({
 paginationCheck({
   name: "pagination.default-limit",
   rule: "an omitted `limit` gives `min(default, total_num)` items, the default being the spec's",
+  gateway: true,
   subject: ({ limit }) => (limit.rules.default === undefined ? "" : `limit omitted = ${String(limit.rules.default)}`),
   skip: ({ limit }) => (limit.rules.default === undefined ? "the spec documents no default for limit" : undefined),
   async run(_pages, { limit, offset }, context) {
@@ -269,6 +274,7 @@ paginationCheck({
 paginationCheck({
   name: "pagination.total-stable",
   rule: "`total_num` is the same on every page the pagination checks fetched",
+  gateway: true,
   async run(pages, { pageSize }, context) {
     await pages.body(0, pageSize, "pagination.total-stable");
     await pages.body(pageSize, pageSize, "pagination.total-stable");
@@ -290,6 +296,7 @@ paginationCheck({
 paginationCheck({
   name: "pagination.idempotent",
   rule: "the baseline request sent again gets the same status, total and items",
+  gateway: true,
   async run(_pages, { operation }, context) {
     const again = await context.session.send({ operation, params: context.base }, "pagination.idempotent");
     const first = listBodyOf(context.session, context.baseline);

@@ -55,6 +55,12 @@ export interface CheckDefinition {
   /** Whether the check runs only when an option turns it on. */
   optIn?: string;
   /**
+   * Whether the `gateway` profile keeps the check: it sends a request or two per operation at
+   * most (or none: it judges what the others get), so that a run fits a real gateway's budget of
+   * a few calls of each operation a minute.
+   */
+  gateway?: true;
+  /**
    * Judges every response of the run as it arrives, whichever check sent the request: the
    * violations of one exchange, or undefined when the exchange is not this check's to judge.
    */
@@ -133,6 +139,7 @@ export function checksMarkdown(): string {
         check.needs ? `needs ${check.needs}` : undefined,
         check.notInMock ? `not in the mock profile: ${check.notInMock}` : undefined,
         check.optIn ? `off unless ${check.optIn}` : undefined,
+        check.gateway ? "in the gateway profile" : undefined,
       ].filter(Boolean);
       return `- **${check.name}**: ${check.rule}.${notes.length ? ` (${notes.join("; ")}.)` : ""}`;
     });

@@ -23,6 +23,7 @@ defineCheck({
     return violation ? [violation] : [];
   },
   after: true,
+  gateway: true,
   plan: () => [{ subject: "", run: async (context) => context.session.verdictOf(context.operation.id, "robustness.transport").failures }],
 });
 
@@ -31,6 +32,7 @@ defineCheck({
   rule: "the 95th percentile of the operation's response times is within the budget; the report gives p50 and p95",
   optIn: "--max-latency MS",
   after: true,
+  gateway: true,
   plan(_operation, { maxLatencyMs }) {
     if (maxLatencyMs === undefined) return [];
     return [{

@@ -1,4 +1,29 @@
+import type { PacingWait } from "../pacing.js";
+import type { RunPlan } from "../plan.js";
 import { summaryLine, type CheckResult, type ContractReport, type Failure } from "../result.js";
+
+/** A duration as a reader says it: `0.4 s`, `45 s`, `19 min`, `1 h 5 min`. */
+export function spokenDuration(ms: number): string {
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
+}
+
+/** The plan line: `plan: 452 requests (up to 96 for one operation); budget ...: at least 19 min`. */
+export function formatPlan(plan: RunPlan): string {
+  const busiest = Math.max(0, ...Object.values(plan.byOperation));
+  const requests = `plan: ${plan.requests} requests (up to ${busiest} for one operation)`;
+  if (!plan.budget || plan.leastMs === undefined) return `${requests}; no budget, so as fast as the target answers`;
+  const { requests: count, windowMs } = plan.budget;
+  return `${requests}; budget ${count} per ${spokenDuration(windowMs)} per operation, operations side by side: at least ${spokenDuration(plan.leastMs)}`;
+}
+
+/** A wait the run makes after a 429. */
+export function formatWait(wait: PacingWait): string {
+  const why = wait.retryAfter !== undefined ? `Retry-After: ${wait.retryAfter.slice(0, 40)}` : "no Retry-After: a window";
+  return `429 from ${wait.operation}: waiting ${spokenDuration(wait.ms)} (${why}), then sending it again`;
+}
 
 /** Failing requests shown per check on the console; the JSON and JUnit reports keep them all. */
 export const CONSOLE_FAILURES_PER_CHECK = 3;
@@ -36,7 +61,8 @@ export function formatConsole(report: ContractReport): string {
   for (const [operation, { p50, p95, responses }] of Object.entries(report.latency ?? {})) {
     lines.push(`latency ${operation}: p50 ${p50} ms, p95 ${p95} ms over ${responses} responses`);
   }
-  lines.push(`${report.requests} requests in ${(report.durationMs / 1000).toFixed(1)} s`);
+  const throttled = report.throttled > 0 ? ` (${report.throttled} answered 429 and were sent again)` : "";
+  lines.push(`${report.requests} requests in ${(report.durationMs / 1000).toFixed(1)} s${throttled}`);
   lines.push(summaryLine(report.summary));
   return `${lines.join("\n")}\n`;
 }

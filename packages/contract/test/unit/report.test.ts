@@ -27,6 +27,8 @@ const report: ContractReport = {
   startedAt: "2026-01-01T00:00:00.000Z",
   durationMs: 1500,
   requests: 9,
+  plan: { requests: 9, byOperation: { listPorts: 9 } },
+  throttled: 0,
   results,
   summary: summarize(results),
 };

@@ -11,9 +11,9 @@ import { readValue, type Value } from "./query.js";
 import { ParameterProblem } from "./query.js";
 import { pageOf, type Page } from "./select.js";
 
-/** An error answer: its status and what was wrong. */
+/** An error answer: its status, what was wrong, and headers of its own (a 429's `Retry-After`). */
 export class Refusal extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }

@@ -82,7 +82,7 @@ function hiddenFor(parameter: ParameterModel, random: Random): string | number |
 }
 
 /**
- * How many records each data set holds: several pages of the default size, and more than 100 (a
+ * How many records each data set holds by default: several pages of the default size, and more than 100 (a
  * common cap) even once the defaults of two filters left out (`category=host`,
  * `enterprise_project_id=0`, each held by three records in four) have narrowed them.
  */
@@ -100,10 +100,11 @@ export function generateRecords(
   scope: string,
   fixed: Readonly<Record<string, Json>> = {},
   pools: Readonly<Record<string, readonly Json[]>> = {},
+  count = RECORDS_PER_DATASET,
 ): StoredRecord[] {
   const random = createRandom(hashText(`${seed}:${operation.id}:${scope}`));
   const hiddenFilters = operation.parameters.filter((p) => p.filter && p.filter.field === undefined);
-  return Array.from({ length: RECORDS_PER_DATASET }, () => ({
+  return Array.from({ length: count }, () => ({
     item: { ...itemFor(operation.fields, random, pools), ...fixed },
     hidden: Object.fromEntries(hiddenFilters.map((parameter) => [parameter.name, hiddenFor(parameter, random)])),
   }));

@@ -6,6 +6,7 @@ import type { Json, OperationModel, ParameterModel } from "@hss-kit/spec";
 import { checkCredentials } from "../auth/credentials.js";
 import { authRefusal, Refusal, type Behaviour, type BehaviourEnv } from "./behaviour.js";
 import { ParameterProblem } from "./query.js";
+import type { RateLimitOptions } from "../throttle.js";
 
 /** How much the `robustness.slow` fault delays every answer. */
 export const SLOW_ANSWER_MS = 30;
@@ -20,6 +21,8 @@ export interface FaultDefinition {
   alone?: boolean;
   /** The seams it overrides, given the fault-free behaviour to fall back on. */
   overrides(base: Behaviour, env: BehaviourEnv): Partial<Behaviour>;
+  /** The gateway throttle the fault needs in front of the mock, when the mock is given none. */
+  throttle?: RateLimitOptions;
 }
 
 const HUGE_BODY_BYTES = 50 * 1024 * 1024;
@@ -144,6 +147,19 @@ export const FAULTS = {
       respond(answer) {
         const { "X-Request-Id": _dropped, ...headers } = base.respond(answer).headers;
         return { ...base.respond(answer), headers };
+      },
+    }),
+  },
+  "conformance.throttle-body": {
+    check: "conformance.throttled",
+    breaks: "throttles at 20 calls of an operation a second and answers 429 with a made-up code (HSS.0429) and no request_id",
+    alone: true,
+    throttle: { perCredential: { requests: 20, windowMs: 1_000 }, retryAfter: true },
+    overrides: (base) => ({
+      respond(answer) {
+        if (answer.status !== 429) return base.respond(answer);
+        const { error_msg: message } = answer.body as { error_msg?: unknown };
+        return base.respond({ ...answer, body: { error_code: "HSS.0429", error_msg: message } });
       },
     }),
   },

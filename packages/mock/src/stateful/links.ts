@@ -11,17 +11,17 @@ export type LinkedPools = ReadonlyMap<string, Readonly<Record<string, readonly J
 
 /**
  * The values a link's field may take: the known values of a path parameter that scopes records,
- * or the values of the filtered field among the records the target lists by default. A link into
+ * or the values of the filtered field among the `records` records the target lists by default. A link into
  * a required query parameter sets no bound: the target answers for any value (the ports of any
  * server). Undefined for such a link.
  */
-function targetValues(link: LinkModel, target: OperationModel, seed: number, poolsOf: (operation: OperationModel) => Record<string, readonly Json[]>, behaviour: Behaviour): readonly Json[] | undefined {
+function targetValues(link: LinkModel, target: OperationModel, seed: number, records: number, poolsOf: (operation: OperationModel) => Record<string, readonly Json[]>, behaviour: Behaviour): readonly Json[] | undefined {
   const parameter = target.parameters.find((p) => p.name === link.parameter)!;
   if (parameter.in === "path") return knownValues(parameter);
   const field = parameter.filter?.field;
   if (parameter.required || field === undefined) return undefined;
-  const records = generateRecords(target, seed, "", {}, poolsOf(target));
-  const { scoped } = selectRecords(target, records, new Map(), behaviour.criterion);
+  const listed = generateRecords(target, seed, "", {}, poolsOf(target), records);
+  const { scoped } = selectRecords(target, listed, new Map(), behaviour.criterion);
   return [...new Set(scoped.map((record) => record.item[field]).filter((value) => value !== undefined))] as Json[];
 }
 
@@ -30,7 +30,7 @@ function targetValues(link: LinkModel, target: OperationModel, seed: number, poo
  * behaviour keeps every link). A cycle of links that bound each other's values is refused: no
  * data could be generated for it.
  */
-export function linkedPools(model: SpecModel, seed: number, behaviour: Behaviour): LinkedPools {
+export function linkedPools(model: SpecModel, seed: number, behaviour: Behaviour, records: number): LinkedPools {
   const pools = new Map<string, Record<string, readonly Json[]>>();
   const visiting = new Set<string>();
   const poolsOf = (operation: OperationModel): Record<string, readonly Json[]> => {
@@ -41,7 +41,7 @@ export function linkedPools(model: SpecModel, seed: number, behaviour: Behaviour
     const own: Record<string, readonly Json[]> = {};
     for (const link of operation.links) {
       const target = model.operations.find((o) => o.id === link.to)!;
-      const values = targetValues(link, target, seed, poolsOf, behaviour);
+      const values = targetValues(link, target, seed, records, poolsOf, behaviour);
       if (values !== undefined && values.length > 0) own[link.field] = behaviour.link(link, values);
     }
     visiting.delete(operation.id);

@@ -5,9 +5,10 @@ import { CORS_HEADERS, answerPreflight } from "../cors.js";
 import type { AddressInfo } from "node:net";
 import { documentedResponse, isObject, loadModel, type JsonObject, type OperationModel, type SpecModel } from "@hss-kit/spec";
 import type { MockCredentials } from "../auth/credentials.js";
+import { Throttle, callerOf, throttleMessage, type RateLimitOptions } from "../throttle.js";
 import { faultFree, Refusal, type Wire } from "./behaviour.js";
-import { generateRecords, knownValues, type StoredRecord } from "./dataset.js";
-import { withFault, type Fault } from "./faults.js";
+import { RECORDS_PER_DATASET, generateRecords, knownValues, type StoredRecord } from "./dataset.js";
+import { FAULTS, withFault, type Fault, type FaultDefinition } from "./faults.js";
 import { linkedPools } from "./links.js";
 import { ParameterProblem, readParameters } from "./query.js";
 import { selectRecords } from "./select.js";
@@ -30,6 +31,15 @@ export interface StatefulMockOptions {
   projectId?: string;
   /** Breaks one rule of the spec, to prove that a contract check catches it; see `FAULTS`. */
   fault?: Fault;
+  /**
+   * Throttles as HSS's API gateway does, in front of every operation: `true` for the spec's limits
+   * (`x-hss-rate-limit`: five calls of one operation a minute per credential), or limits of your
+   * own (a scaled window such as 5 in 2 s for tests). Over a limit: 429 `APIGW.0308` with the
+   * gateway's message, `request_id` and `X-Request-Id`, and `Retry-After` if asked for.
+   */
+  rateLimit?: boolean | RateLimitOptions;
+  /** Records in each data set (each operation, task, server), from 1 to 20,000; default 120. */
+  records?: number;
 }
 
 /** A running stateful mock. */
@@ -38,6 +48,8 @@ export interface RunningStatefulMock {
   url: string;
   /** For each path parameter that scopes records (such as `task_id`), the values that have data. */
   knownValues: Record<string, string[]>;
+  /** With `rateLimit`: the limits it enforces, in words. */
+  rateLimit?: string;
   /** Stops the server, cutting any connection still open. */
   close(): Promise<void>;
 }
@@ -79,8 +91,11 @@ function fitsField(schema: JsonObject, value: string | number | boolean): boolea
     && (!Array.isArray(schema.enum) || schema.enum.includes(value));
 }
 
-/** Data sets kept at once: a required filter can take any value, so the cache must not grow without bound. */
-const MAX_DATASETS = 256;
+/** Records of all data sets kept at once: a required filter can take any value, so the cache must not grow without bound. */
+const MAX_CACHED_RECORDS = 256 * RECORDS_PER_DATASET;
+
+/** Most records one data set may hold. */
+const MAX_RECORDS = 20_000;
 
 /**
  * Starts the stateful mock on 127.0.0.1 and a free port (by default): deterministic records
@@ -104,7 +119,16 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       if (parameter.in === "path" && !parameter.config) scopes.set(parameter.name, new Set(knownValues(parameter)));
     }
   }
-  const pools = linkedPools(model, seed, behaviour);
+  const records = options.records ?? RECORDS_PER_DATASET;
+  if (!Number.isSafeInteger(records) || records < 1 || records > MAX_RECORDS) {
+    throw new RangeError(`records must be a whole number from 1 to ${MAX_RECORDS}; got ${JSON.stringify(options.records)}.`);
+  }
+  const pools = linkedPools(model, seed, behaviour, records);
+  const maxDatasets = Math.max(2, Math.floor(MAX_CACHED_RECORDS / records));
+  const rateLimit = options.rateLimit === true ? {} : options.rateLimit || (options.fault && (FAULTS[options.fault] as FaultDefinition).throttle) || undefined;
+  const throttle = rateLimit && new Throttle((id) => model.operations.find((o) => o.id === id)?.rateLimit, rateLimit);
+  const retryAfter = rateLimit?.retryAfter ?? false;
+  const throttling = throttle && `${throttle.describe(model.operations.map((o) => o.id))}; Retry-After ${retryAfter ? "sent" : "not sent"}`;
   const datasets = new Map<string, StoredRecord[]>();
   let counter = 0;
 
@@ -124,7 +148,8 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
   const refuse = (response: ServerResponse, operation: OperationModel | undefined, refusal: Refusal, requestId: string, target: string) => {
     const { code, gateway } = errorCode(model, operation, refusal.status);
     const body = { error_code: code, error_msg: refusal.message, ...(gateway ? { request_id: requestId } : {}) };
-    send(response, behaviour.respond({ status: refusal.status, body, requestId, more: false, target }));
+    const wire = behaviour.respond({ status: refusal.status, body, requestId, more: false, target });
+    send(response, { ...wire, headers: { ...wire.headers, ...refusal.headers } });
   };
 
   const answer = (request: IncomingMessage, response: ServerResponse, requestId: string) => {
@@ -139,6 +164,12 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
     try {
       const refused = behaviour.authenticate(request, operation);
       if (refused !== undefined) throw refused;
+      // The gateway throttles what it has authenticated, before the service sees the request.
+      const throttled = throttle?.admit(operation.id, callerOf(request.headers, request.socket.remoteAddress));
+      if (throttled) {
+        const wait: Record<string, string> = retryAfter ? { "Retry-After": String(Math.max(1, Math.ceil(throttled.retryAfterMs / 1000))) } : {};
+        throw new Refusal(429, throttleMessage(throttled), wait);
+      }
       const match = route.pattern.exec(url.pathname)!;
       const path = new Map<string, string>();
       route.pathNames.forEach((name, index) => {
@@ -170,11 +201,11 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
         scope.push(`${parameter.name}=${String(value)}`);
       }
       const key = `${operation.id}|${scope.join("/")}`;
-      let records = datasets.get(key);
-      if (!records) {
-        records = generateRecords(operation, seed, scope.join("/"), fixed, pools.get(operation.id));
-        if (datasets.size >= MAX_DATASETS) datasets.clear();
-        datasets.set(key, records);
+      let stored = datasets.get(key);
+      if (!stored) {
+        stored = generateRecords(operation, seed, scope.join("/"), fixed, pools.get(operation.id), records);
+        if (datasets.size >= maxDatasets) datasets.clear();
+        datasets.set(key, stored);
       }
       const limitName = operation.parameters.find((p) => p.paging === "limit")?.name;
       const offsetName = operation.parameters.find((p) => p.paging === "offset")?.name;
@@ -183,7 +214,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       const offset = Number((offsetName !== undefined ? values.get(offsetName) : undefined) ?? 0) || 0;
       const page = behaviour.page({
         operation,
-        ...selectRecords(operation, records, values, behaviour.criterion),
+        ...selectRecords(operation, stored, values, behaviour.criterion),
         values,
         limit: limitGiven ? Number(values.get(limitName!)) : typeof fallback === "number" ? fallback : Number.POSITIVE_INFINITY,
         limitGiven,
@@ -233,6 +264,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     knownValues: Object.fromEntries([...scopes].map(([name, values]) => [name, [...values]])),
+    ...(throttling ? { rateLimit: throttling } : {}),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
