@@ -3,6 +3,8 @@
 // comparing status codes. Messages are built from already-redacted parts (see redact.ts): nothing
 // here ever sees a token, a secret key or a signature.
 
+import { REDACTED } from "./redact.js";
+
 /** Where a failed request went, for errors about a request. */
 export interface HssRequestContext {
   /** operationId of the call, such as `listPorts`; absent for calls made through `hss.raw`. */
@@ -11,6 +13,8 @@ export interface HssRequestContext {
   method?: string | undefined;
   /** The request URL with credentials removed. */
   url?: string | undefined;
+  /** How many attempts the call made, retries included. */
+  attempts?: number | undefined;
 }
 
 /** Base class of every error the HSS client throws. */
@@ -36,12 +40,16 @@ export class HssRequestError extends HssError {
   readonly method: string | undefined;
   /** URL of the request, with credentials removed. */
   readonly url: string | undefined;
+  /** How many attempts the call made, retries included (0 when it failed before sending). */
+  readonly attempts: number;
 
   constructor(context: HssRequestContext, problem: string, options?: { cause?: unknown }) {
-    super(`${describeRequest(context)} ${problem}`, options);
+    const attempts = context.attempts ?? 0;
+    super(`${describeRequest(context)} ${problem}${attempts > 1 ? ` (${attempts} attempts)` : ""}`, options);
     this.operationId = context.operationId;
     this.method = context.method;
     this.url = context.url;
+    this.attempts = attempts;
   }
 }
 
@@ -261,7 +269,7 @@ export interface HssValidationErrorDetails {
   /**
    * The value given: undefined when a required parameter is missing or the name is unknown (an
    * unknown name's value is never shown: it may be a credential passed under the wrong name), and
-   * {@link REDACTED_VALUE} when the value is, contains or encodes a configured credential.
+   * {@link REDACTED} when the value is, contains or encodes a configured credential.
    */
   value: unknown;
   /** What would have been accepted, such as `an integer from 10 to 200`, or the known names. */
@@ -270,8 +278,7 @@ export interface HssValidationErrorDetails {
   problem: HssValidationProblem;
 }
 
-/** What a validation error holds in place of a value that is, contains or encodes a credential. */
-export const REDACTED_VALUE = "[REDACTED]";
+export { REDACTED };
 
 function validationMessage(details: HssValidationErrorDetails): string {
   const { operationId, parameter, allowed } = details;
@@ -279,7 +286,7 @@ function validationMessage(details: HssValidationErrorDetails): string {
   if (details.problem === "unknown") {
     return `${operationId}: ${parameter} is not a parameter of ${operationId} (its value is not shown); the parameters are ${allowed}.`;
   }
-  const got = details.value === REDACTED_VALUE ? "a value that holds a credential, not shown" : show(details.value);
+  const got = details.value === REDACTED ? "a value that holds a credential, not shown" : show(details.value);
   return `${operationId}: ${parameter} must be ${allowed}; got ${got}.`;
 }
 

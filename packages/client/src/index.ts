@@ -2,8 +2,11 @@
 
 export { createHssClient } from "./client.js";
 export type { HssClient } from "./client.js";
-export type { HssClientOptions, CallOptions } from "./options.js";
+export type { HssClientOptions, CallOptions } from "./config.js";
 export type { HssCredentials, TokenCredentials, AccessKeyCredentials } from "./credentials.js";
+export type { HssCredentialsProvider, HssProvidedCredentials } from "./auth.js";
+export type { HssClientEvent } from "./events.js";
+export type { HssLogger, HssLogLevel } from "./log.js";
 export {
   HssError,
   HssRequestError,
@@ -22,7 +25,7 @@ export {
   HssValidationError,
   HssPaginationError,
   HssConfigurationError,
-  REDACTED_VALUE,
+  REDACTED,
 } from "./errors.js";
 export type {
   HssApiErrorDetails,
@@ -32,8 +35,6 @@ export type {
 } from "./errors.js";
 export { HSS_REGIONS, endpointFor } from "./endpoint.js";
 export { formatSdkDate, signRequest, type SdkAuthHeaders, type SignRequestInput } from "./signing/index.js";
-export { createRedactor, secretForms, REDACTED } from "./redact.js";
-export type { Redactor } from "./redact.js";
 export type { HssRegion } from "./endpoint.js";
 export { operations } from "./generated/operations.js";
 export type { OperationId, OperationMethods } from "./generated/operations.js";

@@ -4,7 +4,7 @@
 // request into a header, a proxy that base64-encodes it), so each credential is searched for in
 // every encoding a report could carry it in.
 
-/** Replacement for a removed credential. */
+/** What stands in place of a credential (or a value holding one) wherever the client reports it. */
 export const REDACTED = "[REDACTED]";
 
 /**

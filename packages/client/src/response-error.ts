@@ -8,7 +8,7 @@ import { apiErrorFor, HssResponseError, type HssApiError, type HssRequestContext
 import type { BodyShape } from "./operation-descriptor.js";
 import type { Redactor } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
-import type { ReceivedResponse } from "./transport.js";
+import type { ReceivedResponse } from "./body.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -79,7 +79,7 @@ export function parseSuccessBody(
 export function errorFromResponse(
   received: ReceivedResponse,
   body: unknown,
-  request: { operationId: string; method: string; url: string },
+  request: { operationId: string; method: string; url: string; attempts?: number | undefined },
   redactor: Redactor,
 ): HssApiError {
   const flat = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
@@ -107,6 +107,7 @@ export function errorFromResponse(
     operationId: request.operationId,
     method: request.method,
     url: redactor.url(request.url),
+    attempts: request.attempts,
     headers,
     body: redactedBody(body, redactor),
   });

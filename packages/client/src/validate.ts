@@ -2,7 +2,7 @@
 // before any request is sent, so a mistake costs no round trip and the error names the parameter,
 // the value and what is allowed instead of HSS's generic "HSS.0001 Invalid request parameter".
 
-import { HssValidationError, REDACTED_VALUE } from "./errors.js";
+import { HssValidationError, REDACTED } from "./errors.js";
 import { integerFormatRanges } from "./generated/operations.js";
 import type { OperationDescriptor, ParameterDescriptor, ParameterRules } from "./operation-descriptor.js";
 
@@ -96,9 +96,9 @@ export function meetsRules(rules: ParameterRules, value: unknown): boolean {
 /** Says whether a value may be quoted in an error; see `Redactor.mayShow`. */
 export type MayShow = (value: unknown) => boolean;
 
-/** The value an error may hold: the value itself, or {@link REDACTED_VALUE} when it holds a credential. */
+/** The value an error may hold: the value itself, or {@link REDACTED} when it holds a credential. */
 export function shownValue(value: unknown, mayShow: MayShow): unknown {
-  return value === undefined || mayShow(value) ? value : REDACTED_VALUE;
+  return value === undefined || mayShow(value) ? value : REDACTED;
 }
 
 /**

@@ -376,7 +376,7 @@ describe("construction", () => {
   });
 
   it.each<[HssClientOptions, string]>([
-    [{ region: undefined }, "No endpoint: pass region (such as cn-north-4) or baseUrl."],
+    [{ region: undefined }, "No endpoint: pass region (such as cn-north-4) or baseUrl, or set HUAWEICLOUD_SDK_REGION or HUAWEICLOUD_SDK_ENDPOINT."],
     [{ baseUrl: "hss.example.com" }, 'baseUrl must be an absolute URL such as https://hss.cn-north-4.myhuaweicloud.com; got "hss.example.com".'],
     [{ maxRetries: -1 }, "maxRetries must be an integer from 0 to 2147483647; got -1."],
     [{ timeout: 0 }, "timeout must be an integer from 1 to 2147483647; got 0."],
@@ -391,7 +391,7 @@ describe("construction", () => {
     const attempt = () => client(undefined, { token: "misplaced-token-value" } as never);
     expect(attempt).toThrow(
       new HssConfigurationError(
-        "createHssClient has no option token; the options are region, baseUrl, projectId, iamEndpoint, credentials, validate, maxRetries, retryDelay, timeout, maxResponseBytes, middleware, fetch.",
+        "createHssClient has no option token; the options are region, baseUrl, projectId, iamEndpoint, credentials, validate, maxRetries, retryDelay, timeout, maxResponseBytes, middleware, fetch, userAgent, logger, logLevel, onEvent.",
       ),
     );
     expect(() => client(undefined, { retryDelay: { initial: 5 } as never })).toThrow(

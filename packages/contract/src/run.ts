@@ -1,4 +1,4 @@
-import { createRedactor } from "@hss-kit/client";
+import { createRedactor } from "@hss-kit/client/internal";
 import { authChecks } from "./checks/auth.js";
 import { conformanceChecks, conformanceJudges } from "./checks/conformance.js";
 import type { CheckContext, PlannedCheck } from "./checks/context.js";

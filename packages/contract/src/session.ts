@@ -1,4 +1,4 @@
-import { createRedactor, type Redactor } from "@hss-kit/client";
+import { createRedactor, type Redactor } from "@hss-kit/client/internal";
 import type { CheckName } from "./checks/registry.js";
 import type { HttpTransport, Outcome, RawRequest } from "./http.js";
 import { secretsOf, signed, toCurl, toRawRequest, type ApiCall, type RunCredentials } from "./request.js";

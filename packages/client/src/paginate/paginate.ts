@@ -1,9 +1,9 @@
 // Builds `hss.paginate`: one walker per operation the generator marked as paginated, with the
 // page size checked against that operation's `limit` rules from the spec.
 
-import type { CallOperation } from "../caller.js";
+import type { CallOperation } from "../call.js";
 import { HssValidationError } from "../errors.js";
-import { checkOptionNames } from "../options.js";
+import { checkOptionNames } from "../config.js";
 import { operations, type OperationId } from "../generated/operations.js";
 import type { OperationDescriptor, ParameterRules } from "../operation-descriptor.js";
 import { assertParamsObject, callerParameters, describeRules, meetsRules, refuseUnknown, type MayShow } from "../validate.js";
