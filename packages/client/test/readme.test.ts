@@ -86,6 +86,8 @@ describe("README examples", () => {
       types: ["node"],
       typeRoots: [join(packageRoot, "node_modules", "@types")],
       strict: true,
+      // As strict as a user's project may be: `projectId: process.env.X` must still compile.
+      exactOptionalPropertyTypes: true,
       noEmit: true,
       skipLibCheck: true,
       baseUrl: packageRoot,

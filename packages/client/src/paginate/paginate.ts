@@ -58,7 +58,7 @@ function planWalk(
   const limit = descriptor.parameters.find((parameter) => parameter.name === "limit")?.schema ?? {};
   // With validation off the spec's bounds are not enforced, but a page still needs one item or more.
   const pageSizeRules: ParameterRules = validate
-    ? { type: "integer", format: limit.format, minimum: Math.max(1, limit.minimum ?? 1), maximum: limit.maximum }
+    ? { ...limit, type: "integer", minimum: Math.max(1, limit.minimum ?? 1) }
     : { type: "integer", minimum: 1 };
   const pageSize = options.pageSize ?? limit.maximum ?? DEFAULT_PAGE_SIZE;
   check("pageSize", pageSize, pageSizeRules);

@@ -6,17 +6,17 @@ import type { OperationItem, OperationParams, PaginatedOperationId, RequiredKeys
 /** Options of a paginated walk. */
 export interface PaginateOptions {
   /** Items per request (the `limit` sent); within the operation's `limit` bounds. Default: its maximum, or 100. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Stop after this many items; no request is made for items past it. Default: all. */
-  maxItems?: number;
+  maxItems?: number | undefined;
   /** Page requests in flight at once; above 1, following pages are fetched ahead. Default 1. */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /** Cancels the walk, with every page request in flight. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Milliseconds each page request may take; overrides the client's `timeout`. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Retries for each page request; overrides the client's `maxRetries`. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
 }
 
 /** The parameters of a paginated walk: the operation's own, less `limit` and `offset`, which the walk sets. */

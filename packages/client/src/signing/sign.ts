@@ -25,19 +25,19 @@ export interface SignRequestInput {
   method: string;
   /** Absolute URL; its host is signed when no Host header is given, as fetch sends it. */
   url: string | URL;
-  headers?: HeadersLike;
+  headers?: HeadersLike | undefined;
   /** Exact body bytes or text (hashed as UTF-8); omit when there is no body. */
-  body?: string | Uint8Array;
+  body?: string | Uint8Array | undefined;
   accessKey: string;
   secretKey: string;
   /** Signing time; defaults to now, so every call (and every retry) gets a fresh date. */
-  date?: Date;
+  date?: Date | undefined;
   /**
    * Exact headers to sign instead of the default (host, plus content-type when present), for
    * matching another signer or a published test vector. x-sdk-date is always signed, and so
    * are x-project-id and x-security-token when present, because the gateway requires it.
    */
-  signedHeaderNames?: readonly string[];
+  signedHeaderNames?: readonly string[] | undefined;
 }
 
 /** The headers a signed request must carry in addition to its own. */
