@@ -33,8 +33,8 @@ export type {
   HssValidationErrorDetails,
   HssValidationProblem,
 } from "./errors.js";
-export { HSS_REGIONS, endpointFor } from "./endpoint.js";
-export { formatSdkDate, signRequest, type SdkAuthHeaders, type SignRequestInput } from "./signing/index.js";
+export { HSS_REGIONS } from "./endpoint.js";
+export { signRequest, type SdkAuthHeaders, type SignRequestInput } from "./signing/index.js";
 export type { HssRegion } from "./endpoint.js";
 export { operations } from "./generated/operations.js";
 export type { OperationId, OperationMethods } from "./generated/operations.js";

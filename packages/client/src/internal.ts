@@ -2,3 +2,4 @@
 // Not part of the public API; it may change in any release.
 
 export { createRedactor, secretForms, REDACTED, type Redactor } from "./redact.js";
+export { formatSdkDate } from "./signing/index.js";

@@ -31,20 +31,23 @@ export function logLevelOf(given: unknown, env: Readonly<Record<string, string |
   return value as HssLogLevel;
 }
 
-/** The line and level of an event. */
-function lineOf(event: HssClientEvent): [Exclude<HssLogLevel, "off">, string] {
+/** The level of each kind of event: what every attempt does is detail, a wait or a failure is news. */
+const LEVEL_OF: Record<HssClientEvent["type"], Exclude<HssLogLevel, "off">> = { request: "debug", response: "debug", wait: "info", error: "info" };
+
+/** The log line of an event. */
+function lineOf(event: HssClientEvent): string {
   const call = event.operationId ?? "request";
   switch (event.type) {
     case "request":
-      return ["debug", `${call} attempt ${event.attempt}: ${event.method} ${event.url}`];
+      return `${call} attempt ${event.attempt}: ${event.method} ${event.url}`;
     case "response": {
       const id = event.requestId === undefined ? "" : ` (request id ${event.requestId})`;
-      return ["debug", `${call} attempt ${event.attempt}: HTTP ${event.status} in ${event.durationMs} ms${id}`];
+      return `${call} attempt ${event.attempt}: HTTP ${event.status} in ${event.durationMs} ms${id}`;
     }
     case "wait":
-      return ["info", `${call}: waiting ${event.waitMs} ms before attempt ${event.attempt + 1} (${event.reason})`];
+      return `${call}: waiting ${event.waitMs} ms before attempt ${event.attempt + 1} (${event.reason})`;
     case "error":
-      return ["info", `${call} attempt ${event.attempt} failed: ${event.error.message}`];
+      return `${call} attempt ${event.attempt} failed: ${event.error.message}`;
   }
 }
 
@@ -59,8 +62,7 @@ export function createEventSink(
   const out = logger ?? console;
   return (event) => {
     onEvent?.(event);
-    if (least === LEVELS.length - 1) return;
-    const [lineLevel, line] = lineOf(event);
-    if (LEVELS.indexOf(lineLevel) >= least) out[lineLevel](redactor.text(`[hss-kit] ${line}`));
+    const level = LEVEL_OF[event.type];
+    if (LEVELS.indexOf(level) >= least) out[level](redactor.text(`[hss-kit] ${lineOf(event)}`));
   };
 }

@@ -31,8 +31,10 @@ export interface SendSettings {
   /** Signs without X-Project-Id: the IAM lookup of the project. */
   readonly withoutProject?: boolean | undefined;
   /**
-   * The caller's signal, when it is not the Request's: a Request made with a signal listens to it
-   * until the Request is garbage-collected, so a signal shared by many calls would pile up listeners.
+   * The caller's signal, when the settings carry it rather than the Request (the operation
+   * methods: a Request made with a signal listens to it until the Request is garbage-collected,
+   * so a signal shared by many calls would pile up listeners). Given, even as undefined, the
+   * Request's own signal is not followed.
    */
   readonly signal?: AbortSignal | undefined;
   /** The URL sent, once sent. */
@@ -103,7 +105,7 @@ export function createSend(config: HssConfig, projectOf: () => string | undefine
     const contextOf = (): HssRequestContext => ({ operationId, method, url: shownUrl(), attempts: settings.attempts });
     const timeoutMs = settings.timeoutMs ?? config.timeoutMs;
     const maxRetries = settings.maxRetries ?? config.retry.maxRetries;
-    const scope = openCallScope(timeoutMs, settings.signal ?? request.signal, () => new HssTimeoutError(contextOf(), timeoutMs));
+    const scope = openCallScope(timeoutMs, "signal" in settings ? settings.signal : request.signal, () => new HssTimeoutError(contextOf(), timeoutMs));
     const { signal } = scope;
     const failed = (error: HssError): HssError => {
       emit({ type: "error", operationId, method, url: shownUrl(), attempt: settings.attempts, error });

@@ -120,7 +120,7 @@ function credentialsOf(options: ContractOptions): RunCredentials {
   if (typeof accessKey !== "string" || accessKey === "") throw new UsageError("--access-key (or HUAWEICLOUD_SDK_AK) is required with --secret-key.");
   if (typeof secretKey !== "string" || secretKey === "") throw new UsageError("--secret-key (or HUAWEICLOUD_SDK_SK) is required with --access-key.");
   if (securityToken !== undefined && securityToken === "") throw new UsageError("--security-token must not be empty.");
-  return { kind: "aksk", accessKey, secretKey, ...(securityToken ? { securityToken } : {}) };
+  return { kind: "accessKey", accessKey, secretKey, ...(securityToken ? { securityToken } : {}) };
 }
 
 /** Fills in defaults and refuses bad options with a {@link UsageError} naming the flag. */

@@ -34,7 +34,7 @@ function aggregateChecks(operation: OperationModel, maxLatencyMs?: number): Plan
 /** The checks a run plans for an operation, as selected. */
 function planFor(operation: OperationModel, options: Pick<ResolvedOptions, "selected" | "maxLatencyMs" | "credentials">) {
   const keep = (planned: PlannedCheck) => options.selected.has(planned.check);
-  return { own: ownChecks(operation, options.credentials.kind === "aksk").filter(keep), aggregate: aggregateChecks(operation, options.maxLatencyMs).filter(keep) };
+  return { own: ownChecks(operation, options.credentials.kind === "accessKey").filter(keep), aggregate: aggregateChecks(operation, options.maxLatencyMs).filter(keep) };
 }
 
 /**

@@ -103,7 +103,7 @@ export class Session {
       throw new Skip(`not sent: the target's answers passed ${RETAINED_BODY_BUDGET} bytes of body in all, the most one run keeps`);
     }
     const unsigned = toRawRequest(this.baseUrl, this.token, call);
-    const request = this.credentials.kind === "aksk" ? await signed(unsigned, this.credentials, call.auth ?? "credentials") : unsigned;
+    const request = this.credentials.kind === "accessKey" ? await signed(unsigned, this.credentials, call.auth ?? "credentials") : unsigned;
     this.sent++;
     const started = performance.now();
     const outcome = this.scrubbed(await this.transport.send(request));
@@ -169,7 +169,7 @@ export class Session {
 
   /** Whether the run signs with AK/SK rather than sending a token. */
   get signs(): boolean {
-    return this.credentials.kind === "aksk";
+    return this.credentials.kind === "accessKey";
   }
 
   /** The response body parsed as JSON (cached per exchange). */

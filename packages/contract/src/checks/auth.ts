@@ -3,7 +3,7 @@ import { describeAnswer, failureOf, transportViolation, type PlannedCheck } from
 import type { CheckName } from "./registry.js";
 
 /** Which credentials a check needs: a token, AK/SK signing, or either. */
-type Needs = "token" | "aksk" | "any";
+type Needs = "token" | "accessKey" | "any";
 
 function authCheck(check: CheckName, auth: AuthMode, subject: string, needs: Needs): PlannedCheck & { needs: Needs } {
   return {
@@ -31,11 +31,11 @@ export function authChecks(signs: boolean): PlannedCheck[] {
     authCheck("auth.missing-token", "none", "no credentials (no X-Auth-Token, no Authorization)", "any"),
     authCheck("auth.empty-token", "empty", "an empty X-Auth-Token header", "token"),
     authCheck("auth.wrong-token", "wrong", "a wrong X-Auth-Token", "token"),
-    authCheck("auth.wrong-signature", "wrong-signature", "a signature made with a wrong secret key", "aksk"),
-    authCheck("auth.stale-date", "stale-date", "an X-Sdk-Date 20 minutes old", "aksk"),
-    authCheck("auth.tampered-query", "tampered-query", "a query changed after signing", "aksk"),
-    authCheck("auth.missing-signed-header", "missing-signed-header", "a signed header left out of the request", "aksk"),
+    authCheck("auth.wrong-signature", "wrong-signature", "a signature made with a wrong secret key", "accessKey"),
+    authCheck("auth.stale-date", "stale-date", "an X-Sdk-Date 20 minutes old", "accessKey"),
+    authCheck("auth.tampered-query", "tampered-query", "a query changed after signing", "accessKey"),
+    authCheck("auth.missing-signed-header", "missing-signed-header", "a signed header left out of the request", "accessKey"),
   ];
   // Only the checks the run's credentials can make: a token run cannot forge signatures.
-  return all.filter(({ needs }) => needs === "any" || (needs === "aksk") === signs);
+  return all.filter(({ needs }) => needs === "any" || (needs === "accessKey") === signs);
 }
