@@ -12,6 +12,33 @@ export type { Fetch } from "./engine.js";
 /** Sockets open to one origin at most; calls beyond them wait for one (within their timeout). */
 export const MAX_CONNECTIONS_PER_ORIGIN = 16;
 
+/**
+ * The client that asks the proxy for each tunnel (undici's own `Pool`, as ProxyAgent makes by
+ * default), with one change: a proxy that drops the connection instead of answering the CONNECT
+ * fails with undici's "socket" error code, which undici treats as recoverable and answers by
+ * connecting again, at once and for as long as requests wait: thousands of CONNECTs a second.
+ * Renamed to an error undici does not retry, it fails the waiting requests, so the client's own
+ * retry policy and timeout decide what happens next.
+ */
+function tunnelClientFactory(undici: Undici) {
+  return (origin: URL, options: object): Dispatcher => {
+    const pool = new undici.Pool(origin, options);
+    const connect = pool.connect.bind(pool) as (options: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
+    return Object.assign(pool, {
+      connect: async (options: Dispatcher.ConnectOptions) => {
+        try {
+          return await connect(options);
+        } catch (error) {
+          if ((error as { code?: unknown }).code !== "UND_ERR_SOCKET") throw error;
+          throw Object.assign(new Error(`the proxy closed the connection instead of opening a tunnel (${(error as Error).message})`), {
+            code: "HSS_PROXY_TUNNEL_CLOSED",
+          });
+        }
+      },
+    }) as Dispatcher;
+  };
+}
+
 const isNode =
   typeof process === "object" && process.versions?.node !== undefined && process.versions.bun === undefined && !("Deno" in globalThis);
 
@@ -37,7 +64,8 @@ function dispatcherFor(undici: Undici, env: Readonly<Record<string, string | und
       httpsProxy: settings.httpsProxy ?? "",
       noProxy: settings.noProxy,
       connections: MAX_CONNECTIONS_PER_ORIGIN,
-    });
+      clientFactory: tunnelClientFactory(undici),
+    } as ConstructorParameters<Undici["EnvHttpProxyAgent"]>[0]);
     dispatchers.set(key, dispatcher);
   }
   return dispatcher;

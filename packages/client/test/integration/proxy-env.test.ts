@@ -81,8 +81,8 @@ describe("HTTP_PROXY on Node", () => {
   });
 });
 
-/** A proxy that answers every CONNECT with `status`, or never answers when `status` is undefined. */
-async function refusingProxy(status: number | undefined) {
+/** A proxy that answers every CONNECT with `status`, drops the connection ("drop"), or never answers (undefined). */
+async function refusingProxy(status: number | "drop" | undefined) {
   const server = createServer((_, response) => response.writeHead(405).end());
   const connects: string[] = [];
   const tunnels: Array<{ destroy(): void }> = [];
@@ -90,7 +90,8 @@ async function refusingProxy(status: number | undefined) {
     connects.push(request.url ?? "");
     tunnels.push(socket);
     socket.on("error", () => undefined);
-    if (status !== undefined) socket.end(`HTTP/1.1 ${status} Refused\r\nContent-Length: 0\r\n\r\n`);
+    if (status === "drop") socket.destroy();
+    else if (status !== undefined) socket.end(`HTTP/1.1 ${status} Refused\r\nContent-Length: 0\r\n\r\n`);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
@@ -106,15 +107,18 @@ async function refusingProxy(status: number | undefined) {
 }
 
 describe("a proxy that will not tunnel", () => {
-  it("refusing: a typed network error naming the refusal, one CONNECT per attempt, not a loop", async () => {
-    const refusing = await refusingProxy(403);
+  it.each<[string, number | "drop", string]>([
+    ["answering 403", 403, "Proxy response (403) !== 200 when HTTP Tunneling"],
+    ["dropping the connection", "drop", "the proxy closed the connection instead of opening a tunnel"],
+  ])("%s: a typed network error naming the refusal, one CONNECT per attempt, not a loop", async (_, answer, reason) => {
+    const refusing = await refusingProxy(answer);
     try {
       vi.stubEnv("HTTP_PROXY", refusing.url);
       vi.stubEnv("NO_PROXY", "");
       const hss = createHssClient({ baseUrl: "http://hss.example.invalid", projectId: "p1", credentials: { token: "proxy-test-token" }, maxRetries: 1, retryDelay: { initialMs: 0, maxMs: 0 }, timeout: 5000 });
       const error = await hss.listUsers().catch((caught: unknown) => caught);
       expect(error).toMatchObject({ name: "HssNetworkError", attempts: 2 });
-      expect((error as Error).message).toContain("Proxy response (403) !== 200 when HTTP Tunneling");
+      expect((error as Error).message).toContain(reason);
       expect(refusing.connects).toEqual(["hss.example.invalid:80", "hss.example.invalid:80"]);
     } finally {
       await refusing.close();
