@@ -6,7 +6,7 @@ import { readModel, type SpecModel } from "./model.js";
 export { isObject, type Json, type JsonObject } from "./json.js";
 export { dereference, resolveRef } from "./resolve.js";
 export { INTEGER_FORMAT_RANGES, INTEGER_FORMATS, integerBounds } from "./integers.js";
-export type { ConfigRole, FilterSemantics, ModifierRole, PagingRole, Source, TimeUnit } from "./semantics.js";
+export type { ConfigRole, FilterSemantics, ModifierRole, PagingRole, RateLimit, RateLimits, Source, TimeUnit } from "./semantics.js";
 export {
   RULE_KEYWORDS,
   documentedResponse,

@@ -5,12 +5,14 @@ import {
   readFilter,
   readModifier,
   readPaging,
+  readRateLimit,
   readSource,
   readUnit,
   type ConfigRole,
   type FilterSemantics,
   type ModifierRole,
   type PagingRole,
+  type RateLimits,
   type Source,
   type TimeUnit,
 } from "./semantics.js";
@@ -104,6 +106,8 @@ export interface OperationModel {
   paginated: boolean;
   /** The properties of one `data_list` item of the 200 body, in spec order. */
   fields: FieldModel[];
+  /** The gateway's throttle on this operation (`x-hss-rate-limit`), when the spec states one. */
+  rateLimit?: RateLimits;
 }
 
 /** A security scheme of the spec. */
@@ -134,6 +138,8 @@ export interface SpecModel {
   securitySchemes: SecuritySchemeModel[];
   /** Operations in the order the spec lists them. */
   operations: OperationModel[];
+  /** The throttle the document states for every operation (`x-hss-rate-limit`), if any. */
+  rateLimit?: RateLimits;
 }
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
@@ -247,8 +253,16 @@ function checkSemantics(operation: OperationModel): void {
   }
 }
 
-function readOperation(document: JsonObject, path: string, method: string, item: JsonObject, operation: JsonObject): OperationModel {
+function readOperation(
+  document: JsonObject,
+  path: string,
+  method: string,
+  item: JsonObject,
+  operation: JsonObject,
+  documentLimit: RateLimits | undefined,
+): OperationModel {
   const id = text(operation.operationId) || `${method} ${path}`;
+  const rateLimit = readRateLimit(`Operation ${id}`, operation, documentLimit);
   const readAll = (raw: Json | undefined) => (Array.isArray(raw) ? raw.filter(isObject).map((node) => readParameter(document, node, id)) : []);
   const shared = readAll(item.parameters);
   const own = readAll(operation.parameters);
@@ -271,6 +285,7 @@ function readOperation(document: JsonObject, path: string, method: string, item:
     responses,
     paginated: isPaginated(parameters, body),
     fields: readFields(body, id),
+    ...(rateLimit ? { rateLimit } : {}),
   };
   checkSemantics(model);
   return model;
@@ -313,13 +328,14 @@ function readSecuritySchemes(document: JsonObject): SecuritySchemeModel[] {
 /** Reads a bundled OpenAPI document (local `$ref`s only) into the model. */
 export function readModel(document: JsonObject): SpecModel {
   const operations: OperationModel[] = [];
+  const rateLimit = readRateLimit("The document", document);
   const paths = isObject(document.paths) ? document.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
     if (!isObject(rawItem)) continue;
     const item = resolveRef(document, rawItem);
     for (const method of METHODS) {
       const operation = item[method];
-      if (isObject(operation)) operations.push(readOperation(document, path, method, item, operation));
+      if (isObject(operation)) operations.push(readOperation(document, path, method, item, operation, rateLimit));
     }
   }
   const info = isObject(document.info) ? document.info : {};
@@ -330,6 +346,7 @@ export function readModel(document: JsonObject): SpecModel {
     servers: readServers(document),
     securitySchemes: readSecuritySchemes(document),
     operations,
+    ...(rateLimit ? { rateLimit } : {}),
   };
 }
 

@@ -107,3 +107,63 @@ export function readUnit(where: string, node: JsonObject): TimeUnit | undefined 
   const raw = node["x-hss-unit"];
   return raw === undefined ? undefined : oneOf(where, "x-hss-unit", raw, ["epoch-milliseconds"] as const);
 }
+
+/** A number of requests allowed in a window of time. */
+export interface RateLimit {
+  requests: number;
+  windowMs: number;
+}
+
+/** The gateway's throttle for one operation, from `x-hss-rate-limit`. */
+export interface RateLimits {
+  /** What one user or IP address (one credential) may send to the operation. */
+  perCredential: RateLimit;
+  /** What all users together may send to the operation. */
+  perApi: RateLimit;
+  /** Where the figures come from. */
+  source: string;
+}
+
+const RATE_LIMIT_KEYS = new Set<string>(["per-credential", "per-api", "source"]);
+const LIMIT_KEYS = new Set<string>(["requests", "window-seconds"]);
+
+function readLimit(where: string, extension: string, raw: Json | undefined, inherited: RateLimit | undefined): RateLimit {
+  if (raw === undefined) return inherited ?? fail(where, extension, "is missing");
+  if (!isObject(raw)) return fail(where, extension, "must be an object with requests and window-seconds");
+  for (const key of Object.keys(raw)) if (!LIMIT_KEYS.has(key)) fail(where, extension, `has an unknown key "${key}"`);
+  const { requests, "window-seconds": seconds } = raw;
+  if (requests !== undefined && !(Number.isSafeInteger(requests) && (requests as number) >= 1)) {
+    fail(where, `${extension}.requests`, `must be a whole number of at least 1; got ${JSON.stringify(requests)}`);
+  }
+  if (seconds !== undefined && !(typeof seconds === "number" && seconds > 0 && Number.isFinite(seconds))) {
+    fail(where, `${extension}.window-seconds`, `must be a number of seconds above 0; got ${JSON.stringify(seconds)}`);
+  }
+  return {
+    requests: typeof requests === "number" ? requests : inherited?.requests ?? fail(where, `${extension}.requests`, "is missing"),
+    windowMs: typeof seconds === "number" ? seconds * 1000 : inherited?.windowMs ?? fail(where, `${extension}.window-seconds`, "is missing"),
+  };
+}
+
+/**
+ * Reads `x-hss-rate-limit` from the document (no `inherited`) or from an operation, whose keys
+ * override the document's one by one. Undefined when neither states a limit.
+ */
+export function readRateLimit(where: string, node: JsonObject, inherited?: RateLimits): RateLimits | undefined {
+  const raw = node["x-hss-rate-limit"];
+  if (raw === undefined) return inherited;
+  if (!isObject(raw)) return fail(where, "x-hss-rate-limit", "must be an object");
+  for (const key of Object.keys(raw)) if (!RATE_LIMIT_KEYS.has(key)) fail(where, "x-hss-rate-limit", `has an unknown key "${key}"`);
+  if (raw.source !== undefined && (typeof raw.source !== "string" || raw.source.trim() === "")) {
+    fail(where, "x-hss-rate-limit.source", "must be a non-empty string that says where the figures come from");
+  }
+  const limits: RateLimits = {
+    perCredential: readLimit(where, "x-hss-rate-limit.per-credential", raw["per-credential"], inherited?.perCredential),
+    perApi: readLimit(where, "x-hss-rate-limit.per-api", raw["per-api"], inherited?.perApi),
+    source: typeof raw.source === "string" ? raw.source : inherited?.source ?? fail(where, "x-hss-rate-limit.source", "is missing"),
+  };
+  const rate = (limit: RateLimit) => limit.requests / limit.windowMs;
+  if (rate(limits.perCredential) > rate(limits.perApi)) {
+    fail(where, "x-hss-rate-limit", "allows one credential more than all users together (per-credential is above per-api)");
+  }
+  return limits;
+}

@@ -11,8 +11,8 @@ const specRoot = fileURLToPath(new URL("..", import.meta.url));
 const redocly = join(dirname(createRequire(import.meta.url).resolve("@redocly/cli/package.json")), "bin", "cli.js");
 const portsFile = "paths/v5_{project_id}_asset_ports.yaml";
 
-/** Each planted fault: an edit to the ports path file and the rule that must report it. */
-const faults = [
+/** Each planted fault: an edit to a file of the spec (the ports path file unless named) and the rule that must report it. */
+const faults: ReadonlyArray<{ rule: string; file?: string; edit: (s: string) => string }> = [
   { rule: "operation-summary", edit: (s: string) => s.replace(/^  summary: .*\n/m, "") },
   { rule: "rule/operation-description", edit: (s: string) => s.replace(/^  description: \|\n(    .*\n|\n)*/m, "") },
   { rule: "rule/operation-tagged", edit: (s: string) => s.replace("  tags:\n    - Asset Management\n", "") },
@@ -21,7 +21,8 @@ const faults = [
   { rule: "no-invalid-media-type-examples", edit: (s: string) => s.replace("port: 323", "port: not-a-number") },
   { rule: "rule/query-parameter-semantics", edit: (s: string) => s.replace("      x-hss-filter: { field: type }\n", "") },
   { rule: "operation-4xx-response", edit: (s: string) => s.replace(/    "4\d\d":\n.*\n/g, "") },
-] as const;
+  { rule: "rule/document-rate-limit", file: "openapi.yaml", edit: (s: string) => s.replace(/^x-hss-rate-limit:\n(  .*\n)+/m, "") },
+];
 
 describe("redocly lint rules", () => {
   let copy: string;
@@ -30,13 +31,13 @@ describe("redocly lint rules", () => {
   beforeAll(async () => {
     copy = await mkdtemp(join(tmpdir(), "hss-spec-lint-"));
     await cp(specRoot, copy, { recursive: true, filter: (src) => !/node_modules|dist|test/.test(src.slice(specRoot.length)) });
-    let ports = await readFile(join(copy, portsFile), "utf8");
     for (const fault of faults) {
-      const planted = fault.edit(ports);
-      expect(planted, `the ${fault.rule} fault changed nothing`).not.toBe(ports);
-      ports = planted;
+      const file = join(copy, fault.file ?? portsFile);
+      const text = await readFile(file, "utf8");
+      const planted = fault.edit(text);
+      expect(planted, `the ${fault.rule} fault changed nothing`).not.toBe(text);
+      await writeFile(file, planted);
     }
-    await writeFile(join(copy, portsFile), ports);
     output = await promisify(execFile)(process.execPath, [redocly, "lint", "--config", "redocly.yaml", "--format", "json"], { cwd: copy })
       .then((r) => r.stdout, (e: { stdout: string }) => e.stdout);
   }, 30_000);

@@ -70,3 +70,46 @@ describe("the model refuses a malformed extension", () => {
     expect(() => readModel(structuredClone(model.document))).not.toThrow();
   });
 });
+
+describe("x-hss-rate-limit", () => {
+  /** The bundled document with one edit to its own extension, or to the users operation's. */
+  function edited(edit: (document: JsonObject, users: JsonObject) => void): JsonObject {
+    const document = structuredClone(model.document);
+    const users = Object.values(document.paths as Record<string, { get: JsonObject }>).find((item) => item.get.operationId === "listUsers")!.get;
+    edit(document, users);
+    return document;
+  }
+
+  it("applies the document's limit to every operation", () => {
+    expect(model.rateLimit).toBeDefined();
+    for (const operation of model.operations) expect(operation.rateLimit, operation.id).toEqual(model.rateLimit);
+  });
+
+  it("states the reference's figures with their source", () => {
+    const stated = model.document["x-hss-rate-limit"] as JsonObject;
+    expect(model.rateLimit?.source).toMatch(/hss_02_0005/);
+    expect(model.rateLimit?.perCredential).toEqual({
+      requests: (stated["per-credential"] as JsonObject).requests,
+      windowMs: ((stated["per-credential"] as JsonObject)["window-seconds"] as number) * 1000,
+    });
+  });
+
+  it("lets an operation override one key and inherit the rest", () => {
+    const document = edited((_d, users) => { users["x-hss-rate-limit"] = { "per-credential": { requests: 2 } }; });
+    const read = readModel(document);
+    const users = read.operations.find((o) => o.id === "listUsers")!;
+    expect(users.rateLimit?.perCredential).toEqual({ requests: 2, windowMs: read.rateLimit!.perCredential.windowMs });
+    expect(users.rateLimit?.perApi).toEqual(read.rateLimit!.perApi);
+    expect(read.operations.find((o) => o.id !== "listUsers")!.rateLimit).toEqual(read.rateLimit);
+  });
+
+  it.each([
+    ["an unknown key", (d: JsonObject) => { (d["x-hss-rate-limit"] as JsonObject).burst = 3; }, /unknown key "burst"/],
+    ["a fractional count", (d: JsonObject) => { ((d["x-hss-rate-limit"] as JsonObject)["per-credential"] as JsonObject).requests = 2.5; }, /requests must be a whole number/],
+    ["a window of 0", (d: JsonObject) => { ((d["x-hss-rate-limit"] as JsonObject)["per-api"] as JsonObject)["window-seconds"] = 0; }, /window-seconds must be a number of seconds above 0/],
+    ["no source", (d: JsonObject) => { delete (d["x-hss-rate-limit"] as JsonObject).source; }, /source is missing/],
+    ["one credential above all users", (d: JsonObject) => { ((d["x-hss-rate-limit"] as JsonObject)["per-credential"] as JsonObject).requests = 601; }, /per-credential is above per-api/],
+  ])("refuses %s", (_what, edit, message) => {
+    expect(() => readModel(edited((document) => edit(document)))).toThrow(message);
+  });
+});

@@ -28,6 +28,11 @@ function describeResponse(operation) {
   return { type: body.type, required };
 }
 
+/** The gateway's throttle as the client needs it: the limits, without the source they are cited from. */
+function describeRateLimit(rateLimit) {
+  return rateLimit ? { perCredential: rateLimit.perCredential, perApi: rateLimit.perApi } : undefined;
+}
+
 /** Describes every operation of the model: where it lives, its parameters and their rules. */
 export function describeOperations(model) {
   const operations = {};
@@ -44,6 +49,7 @@ export function describeOperations(model) {
         ...(parameter.config ? { config: parameter.config } : {}),
       })),
       response: describeResponse(operation),
+      rateLimit: describeRateLimit(operation.rateLimit),
     };
   }
   return operations;
@@ -72,12 +78,14 @@ function renderOperations(model) {
   const operations = describeOperations(model);
   return (
     HEADER +
-    'import type { OperationDescriptor } from "../operation-descriptor.js";\n' +
+    'import type { OperationDescriptor, RateLimits } from "../operation-descriptor.js";\n' +
     'import type { OperationMethod } from "../types.js";\n\n' +
     "/** Every operation of the HSS spec: its method, path and parameters with their schema rules. */\n" +
     `export const operations = ${JSON.stringify(operations, null, 2)} as const satisfies Record<string, OperationDescriptor>;\n\n` +
     "/** The values each integer `format` of the spec allows, applied where a parameter states no bounds. */\n" +
     `export const integerFormatRanges: Readonly<Record<string, { readonly minimum: number; readonly maximum: number }>> = ${JSON.stringify(INTEGER_FORMAT_RANGES, null, 2)};\n\n` +
+    "/** The gateway's throttle the document states for every operation, for requests to a path the spec does not have. */\n" +
+    `export const documentRateLimit: RateLimits | undefined = ${JSON.stringify(describeRateLimit(model.rateLimit), null, 2)};\n\n` +
     "/** The operationIds of the HSS spec. */\n" +
     "export type OperationId = keyof typeof operations;\n\n" +
     renderMethods(model)

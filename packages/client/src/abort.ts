@@ -2,6 +2,8 @@
 // which cancels the request in flight and any wait between attempts alike. Built on
 // AbortController and setTimeout only, so it runs on every runtime and under fake timers.
 
+import { HssTimeoutError, type HssRequestContext } from "./errors.js";
+
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
@@ -55,4 +57,18 @@ export function openCallScope(
       callerSignal?.removeEventListener("abort", follow);
     },
   };
+}
+
+/** The error of a call whose `totalTimeout` ran out. */
+export function totalTimeoutError(context: HssRequestContext, totalTimeoutMs: number): HssTimeoutError {
+  return new HssTimeoutError(context, totalTimeoutMs, `timed out after ${totalTimeoutMs} ms (its totalTimeout, every attempt and wait included).`);
+}
+
+/** The error of a call that would wait for a slot of the request budget past its `totalTimeout`. */
+export function budgetTimeoutError(context: HssRequestContext, totalTimeoutMs: number, waitMs: number): HssTimeoutError {
+  return new HssTimeoutError(
+    context,
+    totalTimeoutMs,
+    `would wait ${Math.ceil(waitMs / 1000)} s for a slot of the request budget, past its totalTimeout of ${totalTimeoutMs} ms; nothing was sent (raise totalTimeout, or make fewer calls at once).`,
+  );
 }

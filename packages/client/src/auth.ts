@@ -8,6 +8,7 @@
 
 import { resolveCredentials, type HssCredentials, type ResolvedCredentials } from "./credentials.js";
 import { HssConfigurationError } from "./errors.js";
+import { credentialIdentity } from "./rate-limit.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import { defaultCrypto, signRequest } from "./signing/index.js";
 
@@ -34,6 +35,8 @@ export interface CredentialSource {
   renew(): boolean;
   /** Whether the credentials may sign (AK/SK): a provider may, and a token never does. */
   readonly maySign: boolean;
+  /** Whose the credentials last given are, for the request budget, without the secret. */
+  identity(): string;
   /** Redacts every credential this source has given. */
   readonly redactor: Redactor;
 }
@@ -70,9 +73,11 @@ export function createCredentialSource(
   if (typeof given !== "function") {
     const credentials = resolveCredentials(given, env);
     learn(credentials);
-    return { get: () => credentials, renew: () => false, maySign: credentials.kind === "accessKey", redactor };
+    const identity = credentialIdentity(credentials);
+    return { get: () => credentials, renew: () => false, maySign: credentials.kind === "accessKey", identity: () => identity, redactor };
   }
   let current: Promise<{ credentials: ResolvedCredentials; expiresAt: number }> | undefined;
+  let identity = "credentials provider";
   const ask = async () => {
     let provided: HssProvidedCredentials;
     try {
@@ -83,6 +88,7 @@ export function createCredentialSource(
     const { expiresAt, ...rest } = (provided ?? {}) as HssProvidedCredentials;
     const credentials = resolveCredentials(rest as HssCredentials, {});
     learn(credentials);
+    identity = credentialIdentity(credentials);
     const expiry = expiresAt === undefined ? Infinity : new Date(expiresAt).getTime();
     if (Number.isNaN(expiry)) throw new HssConfigurationError("The credentials provider gave an expiresAt that is not a date.");
     return { credentials, expiresAt: expiry };
@@ -101,6 +107,7 @@ export function createCredentialSource(
       return true;
     },
     maySign: true,
+    identity: () => identity,
     redactor,
   };
 }

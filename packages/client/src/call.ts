@@ -5,10 +5,11 @@
 
 import type { Client } from "openapi-fetch";
 import type { ReceivedResponse } from "./body.js";
-import { CALL_OPTION_NAMES, checkMaxRetries, checkOptionNames, checkTimeout, type CallOptions, type HssConfig } from "./config.js";
+import { CALL_OPTION_NAMES, checkMaxRetries, checkOptionNames, checkTimeout, checkTotalTimeout, type CallOptions, type HssConfig } from "./config.js";
 import { HssRequestError, type HssRequestContext } from "./errors.js";
 import { operations, type OperationId } from "./generated/operations.js";
 import type { OperationDescriptor } from "./operation-descriptor.js";
+import { operationTarget, type BudgetTarget } from "./rate-limit.js";
 import { groupParams, layoutOf, withDefaults, type ParamLayout } from "./params.js";
 import { errorFromResponse, parseErrorBody, parseSuccessBody } from "./response-error.js";
 import type { Send, SendSettings } from "./send.js";
@@ -32,6 +33,8 @@ interface CompiledOperation {
   validate: Validator | undefined;
   /** Refuses what cannot be sent safely, validation or not. */
   sendable: Validator;
+  /** Whose budget its calls draw on. */
+  target: BudgetTarget;
 }
 
 type Request = (
@@ -58,6 +61,7 @@ export function createOperationCall(
       layout: layoutOf(descriptor),
       validate: config.validate ? compileValidator(id, descriptor, mayShow) : undefined,
       sendable: compileSendableCheck(id, descriptor, mayShow),
+      target: operationTarget(id, descriptor),
     };
   }
   const request = (client as unknown as { request: Request }).request;
@@ -72,6 +76,8 @@ export function createOperationCall(
     const settings: SendSettings = {
       operationId,
       timeoutMs: checkTimeout("timeout", options?.timeout, config.timeoutMs),
+      totalTimeoutMs: checkTotalTimeout("totalTimeout", options?.totalTimeout, config.totalTimeoutMs),
+      target: operation.target,
       maxRetries: checkMaxRetries("maxRetries", options?.maxRetries, config.retry.maxRetries),
       signal: options?.signal,
       attempts: 0,

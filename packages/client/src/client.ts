@@ -1,12 +1,13 @@
 // Assembles the client: the options resolved once into a config, openapi-fetch with `send` as
 // its fetch (so the methods, `hss.raw` and the middleware share one request path), one method per
-// operation of the generated table, and the paginators.
+// operation of the generated table, the paginators and the fan-outs.
 
 import type { Client } from "openapi-fetch";
 import { createOperationCall } from "./call.js";
 import { resolveConfig, type HssClientOptions } from "./config.js";
 import { operations, type OperationId, type OperationMethods } from "./generated/operations.js";
 import { createClient } from "./openapi-fetch.js";
+import { createFanOuts, type FanOuts } from "./fan-out.js";
 import { createPaginators } from "./paginate/paginate.js";
 import type { Paginators } from "./paginate/types.js";
 import { createProjectLookup } from "./project.js";
@@ -23,8 +24,14 @@ export type HssClient = OperationMethods & {
    */
   readonly paginate: Paginators;
   /**
+   * Runs an operation over many parameter sets within the request budget, a few calls at once,
+   * yielding `{ params, data }` in the order of the sets:
+   * `for await (const { params, data } of hss.fanOut.listPorts(hosts.map((host_id) => ({ host_id })))) ...`.
+   */
+  readonly fanOut: FanOuts;
+  /**
    * The underlying openapi-fetch client, for `{ data, error, response }` results instead of
-   * exceptions. Its calls are authenticated and retried like the client's, without validation.
+   * exceptions. Its calls are authenticated, budgeted and retried like the client's, without validation.
    */
   readonly raw: Client<HssPaths>;
 };
@@ -64,6 +71,7 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
       return [id, Object.freeze(Object.assign(method, { withResponse }))];
     }),
   );
-  const paginate = Object.freeze(createPaginators(call, config.validate, (value) => config.redactor.mayShow(value)));
-  return Object.freeze({ ...methods, paginate, raw: withProjectId(base, project) }) as unknown as HssClient;
+  const paginate = Object.freeze(createPaginators(call, config.validate, (value) => config.redactor.mayShow(value), config.budget));
+  const fanOut = Object.freeze(createFanOuts(call, config.budget));
+  return Object.freeze({ ...methods, paginate, fanOut, raw: withProjectId(base, project) }) as unknown as HssClient;
 }

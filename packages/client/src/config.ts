@@ -13,6 +13,7 @@ import type { HssClientEvent } from "./events.js";
 import { createEventSink, logLevelOf, type HssLogger, type HssLogLevel } from "./log.js";
 import { iamEndpointOf } from "./project.js";
 import type { Redactor } from "./redact.js";
+import { checkRateLimitOptions, createBudget, createRateLimiter, type Budget, type RateLimitOptions, type RateLimiter } from "./rate-limit.js";
 import type { RetryPolicy } from "./retry.js";
 
 /** Options of `createHssClient`. Every option may also be given as `undefined`, which means its default. */
@@ -52,12 +53,38 @@ export interface HssClientOptions {
    * testing how a server handles invalid requests.
    */
   validate?: boolean | undefined;
-  /** Retries after a 429, 500, 502, 503 or 504, or after a network error. Default 2; 0 turns retrying off. */
+  /**
+   * Retries after a 500, 502, 503 or 504, or after a network error (and after a 429 when
+   * `rateLimit` is false). Default 2; 0 turns retrying off. With a request budget, a 429 is not
+   * retried this way: the call waits for the throttle's window to pass, as often as its
+   * `totalTimeout` allows.
+   */
   maxRetries?: number | undefined;
   /** Backoff between retries: full jitter from `initialMs`, doubling up to `maxMs` (defaults 500 and 10,000). */
   retryDelay?: { initialMs?: number | undefined; maxMs?: number | undefined } | undefined;
-  /** Milliseconds a call may take, all attempts and waits included. Default 30,000. */
+  /**
+   * Milliseconds one attempt may take, from sending the request to the end of its body; running
+   * out fails the call with `HssTimeoutError`. Waits between attempts (for the request budget,
+   * after a 429, before a retry) do not count: `totalTimeout` bounds those. Default 30,000.
+   */
   timeout?: number | undefined;
+  /**
+   * Milliseconds a whole call may take: every attempt and every wait (for a slot of the request
+   * budget, for a 429's window to pass, before a retry). A call whose next slot would come later
+   * fails at once with `HssTimeoutError` instead of waiting for nothing. Default 600,000 (ten
+   * minutes: room for the budget's one-minute window several times over).
+   */
+  totalTimeout?: number | undefined;
+  /**
+   * The request budget. HSS's gateway lets one credential call each operation 5 times in any
+   * minute (the spec's `x-hss-rate-limit`) and answers 429 beyond that. By default the client
+   * keeps within it: each attempt takes a slot of a sliding window per credential and
+   * operation, shared by the methods, `paginate`, `fanOut` and `raw`, and waits for one when
+   * there is none. `{ requests, windowMs }` overrides the spec's figures for this client; a
+   * {@link RateLimiter} from `createRateLimiter` shares one budget between clients; `false` turns
+   * the budget off (a 429 is then retried like a 5xx, up to `maxRetries`).
+   */
+  rateLimit?: RateLimitOptions | RateLimiter | false | undefined;
   /**
    * Most bytes of one response body, counted after decompression; a larger body fails the call
    * with `HssResponseTooLargeError` as soon as the limit is passed, so memory stays bounded
@@ -89,8 +116,10 @@ export interface HssClientOptions {
 export interface CallOptions {
   /** Cancels the call: the request in flight and any wait before a retry. */
   signal?: AbortSignal | undefined;
-  /** Milliseconds this call may take, all attempts included; overrides the client's `timeout`. */
+  /** Milliseconds each attempt of this call may take; overrides the client's `timeout`. */
   timeout?: number | undefined;
+  /** Milliseconds this whole call may take, every attempt and wait included; overrides the client's `totalTimeout`. */
+  totalTimeout?: number | undefined;
   /** Retries for this call; overrides the client's `maxRetries`. */
   maxRetries?: number | undefined;
 }
@@ -108,7 +137,12 @@ export interface HssConfig {
   readonly redactor: Redactor;
   readonly validate: boolean;
   readonly retry: RetryPolicy;
+  /** One attempt's timeout. */
   readonly timeoutMs: number;
+  /** One call's timeout, every attempt and wait included. */
+  readonly totalTimeoutMs: number;
+  /** The request budget of the client's credentials. */
+  readonly budget: Budget;
   readonly maxResponseBytes: number;
   readonly middleware: readonly Middleware[];
   /** How each attempt is sent. */
@@ -136,6 +170,8 @@ const CLIENT_OPTION_NAMES: Record<keyof HssClientOptions, true> = {
   maxRetries: true,
   retryDelay: true,
   timeout: true,
+  totalTimeout: true,
+  rateLimit: true,
   maxResponseBytes: true,
   middleware: true,
   fetch: true,
@@ -146,7 +182,7 @@ const CLIENT_OPTION_NAMES: Record<keyof HssClientOptions, true> = {
 };
 
 /** The names of a call's options. */
-export const CALL_OPTION_NAMES: Record<keyof CallOptions, true> = { signal: true, timeout: true, maxRetries: true };
+export const CALL_OPTION_NAMES: Record<keyof CallOptions, true> = { signal: true, timeout: true, totalTimeout: true, maxRetries: true };
 
 /**
  * Refuses option names that `known` lacks, since a misspelt option would otherwise be silently
@@ -167,7 +203,7 @@ export function checkOptionNames(owner: string, given: unknown, known: Readonly<
 /** setTimeout's largest delay; a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const DEFAULTS = { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 10_000, timeoutMs: 30_000 } as const;
+const DEFAULTS = { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 10_000, timeoutMs: 30_000, totalTimeoutMs: 600_000 } as const;
 
 function refuse(option: string, value: unknown, allowed: string): never {
   throw new HssConfigurationError(`${option} must be ${allowed}; got ${JSON.stringify(value) ?? String(value)}.`);
@@ -183,6 +219,11 @@ function integerOption(option: string, value: unknown, low: number, fallback: nu
 
 /** The `timeout` option, checked. */
 export function checkTimeout(option: string, value: unknown, fallback: number = DEFAULTS.timeoutMs): number {
+  return integerOption(option, value, 1, fallback);
+}
+
+/** The `totalTimeout` option, checked. */
+export function checkTotalTimeout(option: string, value: unknown, fallback: number = DEFAULTS.totalTimeoutMs): number {
   return integerOption(option, value, 1, fallback);
 }
 
@@ -226,6 +267,23 @@ function retryPolicyOf(options: HssClientOptions): RetryPolicy {
 function regionOf(given: unknown, source: string): string | undefined {
   if (given !== undefined && (typeof given !== "string" || given === "")) refuse(source, given, "a region name such as cn-north-4");
   return given;
+}
+
+/**
+ * The `rateLimit` option as a limiter, or undefined for none: a limiter given is used as it is,
+ * overrides get a limiter of the client's own.
+ */
+function rateLimiterOf(value: unknown): RateLimiter | undefined {
+  if (value === false) return undefined;
+  if (value === undefined) return createRateLimiter();
+  const given = value as Partial<RateLimiter>;
+  if (typeof value === "object" && value !== null && typeof given.acquire === "function" && typeof given.throttled === "function" && typeof given.delayOf === "function") {
+    return value as RateLimiter;
+  }
+  if (typeof value !== "object" || value === null) refuse("rateLimit", value, "{ requests?, windowMs? }, a limiter from createRateLimiter, or false");
+  checkOptionNames("rateLimit", value, { requests: true, windowMs: true });
+  checkRateLimitOptions("rateLimit", value as RateLimitOptions, refuse);
+  return createRateLimiter(value as RateLimitOptions);
 }
 
 function validateOf(value: unknown): boolean {
@@ -294,9 +352,10 @@ export function resolveConfig(options: HssClientOptions = {}): HssConfig {
   const canDiscover = credentials.maySign && region !== undefined && iamEndpoint !== undefined;
   const projectId = resolveProjectId(options.projectId, env, canDiscover);
   if (options.fetch !== undefined && typeof options.fetch !== "function") refuse("fetch", typeof options.fetch, "a function");
-  if (options.onEvent !== undefined && typeof options.onEvent !== "function") refuse("onEvent", typeof options.onEvent, "a function");
+  if (options.onEvent !== undefined && typeof options.onEvent !== "function") refuse("onEvent", options.onEvent, "a function");
   const userFetch = options.fetch;
   const redactor = credentials.redactor;
+  const emit = createEventSink(options.onEvent, options.logger, logLevelOf(options.logLevel, env), redactor);
   return {
     baseUrl,
     region,
@@ -307,10 +366,12 @@ export function resolveConfig(options: HssClientOptions = {}): HssConfig {
     validate: validateOf(options.validate),
     retry: retryPolicyOf(options),
     timeoutMs: checkTimeout("timeout", options.timeout),
+    totalTimeoutMs: checkTotalTimeout("totalTimeout", options.totalTimeout),
+    budget: createBudget({ limiter: rateLimiterOf(options.rateLimit), identity: () => credentials.identity(), onEvent: emit }),
     maxResponseBytes: maxResponseBytesOf(options.maxResponseBytes),
     middleware: options.middleware ?? [],
     fetch: userFetch ? (url, init) => userFetch(new Request(url, init)) : defaultFetch(env),
     userAgent: userAgentOf(options.userAgent),
-    emit: createEventSink(options.onEvent, options.logger, logLevelOf(options.logLevel, env), redactor),
+    emit,
   };
 }

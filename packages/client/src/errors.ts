@@ -20,6 +20,11 @@ export interface HssRequestContext {
 /** Base class of every error the HSS client throws. */
 export class HssError extends Error {
   override readonly name: string = "HssError";
+  /**
+   * On an error that ended a walk (`hss.paginate`), the `offset` to resume it from: every item
+   * before it was yielded. Pass it as the walk's `offset` option.
+   */
+  resumeOffset?: number;
 }
 
 function describeRequest(context: HssRequestContext): string {
@@ -208,8 +213,8 @@ export class HssTimeoutError extends HssRequestError {
   /** The timeout that ran out, in milliseconds. */
   readonly timeoutMs: number;
 
-  constructor(context: HssRequestContext, timeoutMs: number) {
-    super(context, `timed out after ${timeoutMs} ms.`);
+  constructor(context: HssRequestContext, timeoutMs: number, problem = `timed out after ${timeoutMs} ms.`) {
+    super(context, problem);
     this.timeoutMs = timeoutMs;
   }
 }

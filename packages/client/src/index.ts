@@ -3,9 +3,11 @@
 export { createHssClient } from "./client.js";
 export type { HssClient } from "./client.js";
 export type { HssClientOptions, CallOptions } from "./config.js";
+export { createRateLimiter } from "./rate-limit.js";
+export type { RateLimiter, RateLimitOptions, SlotWait } from "./rate-limit.js";
+export type { HssClientEvent, HssEventListener } from "./events.js";
 export type { HssCredentials, TokenCredentials, AccessKeyCredentials } from "./credentials.js";
 export type { HssCredentialsProvider, HssProvidedCredentials } from "./auth.js";
-export type { HssClientEvent } from "./events.js";
 export type { HssLogger, HssLogLevel } from "./log.js";
 export {
   HssError,
@@ -47,7 +49,8 @@ export type {
   PaginatedOperationId,
   HssPaths,
 } from "./types.js";
-export type { Page, PaginateMethod, PaginateOptions, PaginateParams, Paginators } from "./paginate/types.js";
+export type { Page, PaginateMethod, PaginateOptions, PaginateParams, Paginators, WalkProgress } from "./paginate/types.js";
 export type { HssResponseInfo, WithResponse } from "./response.js";
-export type { OperationDescriptor, ParameterDescriptor, ParameterRules } from "./operation-descriptor.js";
+export type { FanOutFailure, FanOutMethod, FanOutOptions, FanOutSuccess, FanOuts } from "./fan-out.js";
+export type { OperationDescriptor, ParameterDescriptor, ParameterRules, RateLimit, RateLimits } from "./operation-descriptor.js";
 export type { Middleware } from "openapi-fetch";

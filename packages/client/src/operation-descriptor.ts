@@ -26,6 +26,20 @@ export interface BodyShape {
   readonly required: Readonly<Record<string, string>>;
 }
 
+/** A number of requests allowed in any window of `windowMs` milliseconds. */
+export interface RateLimit {
+  readonly requests: number;
+  readonly windowMs: number;
+}
+
+/** The API gateway's throttle on an operation, as the spec's `x-hss-rate-limit` states it. */
+export interface RateLimits {
+  /** What one credential (one user or IP address) may send to the operation. */
+  readonly perCredential: RateLimit;
+  /** What all users together may send to the operation. */
+  readonly perApi: RateLimit;
+}
+
 /** One operation of the spec: where it lives and what it takes. */
 export interface OperationDescriptor {
   readonly method: "get" | "put" | "post" | "delete" | "patch";
@@ -35,4 +49,6 @@ export interface OperationDescriptor {
   readonly parameters: readonly ParameterDescriptor[];
   /** The shape of its 200 JSON body, when the spec gives one. */
   readonly response?: BodyShape;
+  /** The gateway's throttle on it, when the spec states one: the client's request budget. */
+  readonly rateLimit?: RateLimits;
 }

@@ -3,6 +3,9 @@
 // gives every call the client's project_id, which a call may still override.
 
 import type { Client } from "openapi-fetch";
+import { documentRateLimit, operations } from "./generated/operations.js";
+import type { OperationDescriptor } from "./operation-descriptor.js";
+import { operationTarget, type BudgetTarget } from "./rate-limit.js";
 import type { HssPaths } from "./types.js";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -26,4 +29,27 @@ export function withProjectId(client: Client<HssPaths>, project: () => string | 
   };
   for (const method of METHODS) wrapped[method] = async (url: string, init?: Init) => untyped[method](url, await fill(init));
   return wrapped as unknown as Client<HssPaths>;
+}
+
+/**
+ * Finds which operation of the spec a request through `hss.raw` calls, by its method and its path
+ * matched against each operation's path template, so it draws on that operation's budget. A path
+ * the spec lacks gets a budget of its own under the document's limit, the gateway's for every API.
+ */
+export function budgetTargetOf(baseUrl: string): (method: string, url: string) => BudgetTarget {
+  const basePath = new URL(baseUrl).pathname.replace(/\/+$/, "");
+  const templates = Object.entries(operations).map(([id, descriptor]) => ({
+    id,
+    method: descriptor.method.toUpperCase(),
+    pattern: new RegExp(`^${descriptor.path.split(/\{[^}/]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, "\\$&")).join("[^/]+")}$`),
+    target: operationTarget(id, descriptor as OperationDescriptor),
+  }));
+  return (method, url) => {
+    const { pathname } = new URL(url);
+    const path = pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname;
+    const found = templates.find((template) => template.method === method.toUpperCase() && template.pattern.test(path));
+    return found
+      ? found.target
+      : { operationId: undefined, route: `${method.toUpperCase()} ${pathname}`, limit: documentRateLimit?.perCredential };
+  };
 }

@@ -1,11 +1,12 @@
 // The client's one way to the network. openapi-fetch calls it as its fetch, for the operation
 // methods and `hss.raw` alike, once per call and after every middleware; the IAM project lookup
-// calls it directly. For one call it opens the call's scope (timeout and caller's signal), then for
-// each attempt authenticates (a fresh signature every time), fetches, and either retries after a
-// wait, or reads the body within its bound and hands back a Response that holds it whole. Every
-// attempt, response, wait and failure is reported as an event.
+// calls it directly. For one call it opens the call's scope (totalTimeout and caller's signal),
+// then for each attempt waits for a slot of the request budget, authenticates (a fresh signature
+// every time), fetches within the attempt's timeout, and either waits (a retry, or a 429's window)
+// and tries again, or reads the body within its bound and hands back a Response that holds it
+// whole. Every attempt, response, wait and failure is reported as an event.
 
-import { openCallScope, sleep } from "./abort.js";
+import { budgetTimeoutError, openCallScope, sleep, totalTimeoutError } from "./abort.js";
 import { authorize } from "./auth.js";
 import { readBody } from "./body.js";
 import type { HssConfig } from "./config.js";
@@ -18,14 +19,20 @@ import {
   HssTimeoutError,
   type HssRequestContext,
 } from "./errors.js";
+import type { BudgetTarget } from "./rate-limit.js";
+import { budgetTargetOf } from "./raw.js";
 import { RETRYABLE_STATUSES, isIdempotent, parseRetryAfter, retryDelay } from "./retry.js";
 
 /** One call's settings for {@link Send}; `send` fills in `url` and `attempts` as it goes. */
 export interface SendSettings {
   /** The operation, for errors and events; undefined for `hss.raw`. */
   readonly operationId?: string | undefined;
-  /** Overrides the client's `timeout`. */
+  /** Overrides the client's `timeout` (of one attempt). */
   readonly timeoutMs?: number | undefined;
+  /** Overrides the client's `totalTimeout` (of the whole call). */
+  readonly totalTimeoutMs?: number | undefined;
+  /** Whose request budget the call draws on; a raw request's is found from its path. */
+  readonly target?: BudgetTarget | undefined;
   /** Overrides the client's `maxRetries`. */
   readonly maxRetries?: number | undefined;
   /** Signs without X-Project-Id: the IAM lookup of the project. */
@@ -95,6 +102,7 @@ const discard = (response: Response) => response.body?.cancel().catch(() => unde
 /** Creates the client's `send`; `projectOf` gives the project to sign, once it is known. */
 export function createSend(config: HssConfig, projectOf: () => string | undefined): Send {
   const { redactor, emit } = config;
+  const rawTarget = budgetTargetOf(config.baseUrl);
 
   return async (request, settings = { attempts: 0 }) => {
     const { method, url } = request;
@@ -104,17 +112,23 @@ export function createSend(config: HssConfig, projectOf: () => string | undefine
     const shownUrl = () => (shown ??= redactor.url(url));
     const contextOf = (): HssRequestContext => ({ operationId, method, url: shownUrl(), attempts: settings.attempts });
     const timeoutMs = settings.timeoutMs ?? config.timeoutMs;
+    const totalTimeoutMs = settings.totalTimeoutMs ?? config.totalTimeoutMs;
     const maxRetries = settings.maxRetries ?? config.retry.maxRetries;
-    const scope = openCallScope(timeoutMs, "signal" in settings ? settings.signal : request.signal, () => new HssTimeoutError(contextOf(), timeoutMs));
+    const scope = openCallScope(totalTimeoutMs, "signal" in settings ? settings.signal : request.signal, () => totalTimeoutError(contextOf(), totalTimeoutMs));
     const { signal } = scope;
+    // The IAM lookup draws on no budget of HSS's; a raw request on that of the operation its path is.
+    const target = settings.withoutProject ? undefined : (settings.target ?? rawTarget(method, url));
+    const budget = target && config.budget.forCall(target, scope, (waitMs) => budgetTimeoutError(contextOf(), totalTimeoutMs, waitMs));
+    let reported: unknown;
     const failed = (error: HssError): HssError => {
+      reported = error;
       emit({ type: "error", operationId, method, url: shownUrl(), attempt: settings.attempts, error });
       return error;
     };
-    /** The wait before the next attempt, or undefined when there is none to make. */
-    const waitBefore = (attempt: number, retryAfterMs: number | undefined): number | undefined => {
-      if (attempt > maxRetries) return undefined;
-      const wait = retryDelay(attempt - 1, config.retry, retryAfterMs, Math.random);
+    /** The wait before retry number `retries` + 1, or undefined when there is none to make. */
+    const waitBefore = (retries: number, retryAfterMs: number | undefined): number | undefined => {
+      if (retries >= maxRetries) return undefined;
+      const wait = retryDelay(retries, config.retry, retryAfterMs, Math.random);
       // Waiting past the deadline would only trade this answer for a timeout.
       return Date.now() + wait >= scope.deadline ? undefined : wait;
     };
@@ -128,19 +142,32 @@ export function createSend(config: HssConfig, projectOf: () => string | undefine
       const own = headerRecord(request.headers);
       if (config.userAgent !== undefined) own["user-agent"] ??= config.userAgent;
       let renewed = false;
-      for (let attempt = 1; ; attempt++) {
+      // Waiting out a 429 within the budget, or renewing credentials after a 401, is not a retry:
+      // only the others count against maxRetries.
+      for (let attempt = 1, retries = 0; ; attempt++) {
         settings.attempts = attempt;
         signal.throwIfAborted();
+        const credentials = await config.credentials.get();
+        await budget?.beforeAttempt(attempt);
         const headers = { ...own };
         const projectId = settings.withoutProject ? undefined : projectOf();
-        await authorize(await config.credentials.get(), { method, url, headers, body, projectId });
+        await authorize(credentials, { method, url, headers, body, projectId });
+        // The attempt's own timeout, within the call's.
+        const attemptScope = openCallScope(timeoutMs, signal, () =>
+          new HssTimeoutError(contextOf(), timeoutMs, `timed out after ${timeoutMs} ms (the timeout of one attempt).`),
+        );
+        const attemptSignal = attemptScope.signal;
         emit({ type: "request", operationId, method, url: shownUrl(), attempt });
         const started = Date.now();
-        let response: Response;
         let status: number | undefined;
+        /** Whether to make another attempt, and the backoff before it when it is a retry. */
+        let again = false;
+        let wait: number | undefined;
         try {
           // Never followed: fetch keeps X-Auth-Token and X-Security-Token on a redirect to another host.
-          response = await config.fetch(url, body === undefined ? { method, headers, signal, redirect: "manual" } : { method, headers, body, signal, redirect: "manual" });
+          const init: RequestInit = { method, headers, signal: attemptSignal, redirect: "manual" };
+          if (body !== undefined) init.body = body;
+          const response = await config.fetch(url, init);
           status = response.status;
           const requestId = response.headers.get("X-Request-Id");
           const durationMs = Date.now() - started;
@@ -149,40 +176,49 @@ export function createSend(config: HssConfig, projectOf: () => string | undefine
             await discard(response);
             throw failed(redirectError(response, contextOf()));
           }
+          const retryAfterMs = () => parseRetryAfter(response.headers.get("Retry-After"), Date.now());
           // Credentials a provider gave may have lapsed early: it is asked again, once a call.
           if (status === 401 && !renewed && config.credentials.renew()) {
             renewed = true;
-            await discard(response);
-            continue;
+            again = true;
+          } else if (status === 429 && budget) {
+            // The budget waits for the throttle's window to pass before the next attempt, if that fits the deadline.
+            again = budget.throttled(retryAfterMs());
+          } else if (RETRYABLE_STATUSES.has(status)) {
+            wait = waitBefore(retries, retryAfterMs());
+            again = wait !== undefined;
           }
-          const wait = RETRYABLE_STATUSES.has(status) ? waitBefore(attempt, parseRetryAfter(response.headers.get("Retry-After"), Date.now())) : undefined;
-          if (wait !== undefined) {
-            await discard(response);
-            await pause(attempt, wait);
-            continue;
+          if (!again) {
+            const read = await readBody(response, config.maxResponseBytes);
+            if ("tooLarge" in read) throw failed(new HssResponseTooLargeError({ ...contextOf(), status }, config.maxResponseBytes));
+            return wholeResponse(status, response.headers, read.bytes);
           }
-          const read = await readBody(response, config.maxResponseBytes);
-          if ("tooLarge" in read) throw failed(new HssResponseTooLargeError({ ...contextOf(), status }, config.maxResponseBytes));
-          return wholeResponse(status, response.headers, read.bytes);
+          await discard(response);
         } catch (error) {
-          signal.throwIfAborted();
+          if (attemptSignal.aborted) {
+            const reason: unknown = attemptSignal.reason;
+            throw reason instanceof HssError && reason !== reported ? failed(reason) : reason;
+          }
           if (error instanceof HssError) throw error;
           // No whole response: a connection failure, a refused proxy tunnel, or a body cut off after the headers.
           const cutOff = status === undefined ? "" : `the HTTP ${status} response was cut off before its body ended: `;
           const failure = failed(new HssNetworkError(contextOf(), cutOff + redactor.text(networkReason(error)), { cause: redactor.cause(error) }));
-          const wait = isIdempotent(method) ? waitBefore(attempt, undefined) : undefined;
+          wait = isIdempotent(method) ? waitBefore(retries, undefined) : undefined;
           if (wait === undefined) throw failure;
+        } finally {
+          attemptScope.dispose();
+        }
+        if (wait !== undefined) {
+          retries++;
           await pause(attempt, wait);
         }
       }
     } catch (error) {
-      // A timeout or abort surfaces as whatever the fetch or the body stream made of it; report the cause.
+      // A timeout or abort surfaces as whatever the fetch, a wait or the body stream made of it; report the cause.
       const reason: unknown = signal.reason;
-      if (signal.aborted && (error === reason || !(error instanceof HssRequestError))) {
-        if (reason instanceof HssError) failed(reason);
-        throw reason;
-      }
-      throw error;
+      const thrown = signal.aborted && (error === reason || !(error instanceof HssRequestError)) ? reason : error;
+      if (thrown instanceof HssError && thrown !== reported) failed(thrown);
+      throw thrown;
     } finally {
       scope.dispose();
     }

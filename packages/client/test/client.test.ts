@@ -111,8 +111,10 @@ describe("errors from HSS", () => {
     [500, HssServerError],
     [503, HssServerError],
   ])("HTTP %i rejects with %o", async (status, type) => {
+    // A 429 is waited out within the call's totalTimeout; with one shorter than the window, it fails at once.
     const { hss } = client(() => json(status, { error_code: "HSS.0001", error_msg: "Invalid request parameter." }), {
       maxRetries: 0,
+      totalTimeout: 1_000,
     });
     const error = await rejection(hss.listPorts({ host_id: "h1" }));
     expect(error).toBeInstanceOf(type);
@@ -163,8 +165,8 @@ describe("errors from HSS", () => {
     expect(await rejection(hss.listUsers())).toMatchObject({ name: "HssApiError", status: 204 });
   });
 
-  it("a 429 reports Retry-After once retries are spent", async () => {
-    const { hss, requests } = client(() => json(429, {}, { "Retry-After": "0" }));
+  it("without a budget, a 429 is retried like a 5xx and reports Retry-After once retries are spent", async () => {
+    const { hss, requests } = client(() => json(429, {}, { "Retry-After": "0" }), { rateLimit: false });
     const error = (await rejection(hss.listUsers())) as HssRateLimitError;
     expect(requests).toHaveLength(3);
     expect(error.retryAfterMs).toBe(0);
@@ -205,12 +207,12 @@ describe("timeout and abort", () => {
     await vi.advanceTimersByTimeAsync(2000);
     const error = await outcome;
     expect(error).toBeInstanceOf(HssTimeoutError);
-    expect(error.message).toBe(`listPorts (GET ${BASE}/v5/proj-1/asset/ports?host_id=h1) timed out after 2000 ms.`);
+    expect(error.message).toBe(`listPorts (GET ${BASE}/v5/proj-1/asset/ports?host_id=h1) timed out after 2000 ms (the timeout of one attempt).`);
   });
 
-  it("skips a backoff that would outlast the timeout, failing at once with the last answer", async () => {
+  it("skips a wait that would outlast the totalTimeout, failing at once with the last answer", async () => {
     const { hss, requests } = client(() => json(429, {}, { "Retry-After": "20" }), {
-      timeout: 5000,
+      totalTimeout: 5000,
       retryDelay: { initialMs: 0, maxMs: 60_000 },
     });
     const started = Date.now();
@@ -391,7 +393,7 @@ describe("construction", () => {
     const attempt = () => client(undefined, { token: "misplaced-token-value" } as never);
     expect(attempt).toThrow(
       new HssConfigurationError(
-        "createHssClient has no option token; the options are region, baseUrl, projectId, iamEndpoint, credentials, validate, maxRetries, retryDelay, timeout, maxResponseBytes, middleware, fetch, userAgent, logger, logLevel, onEvent.",
+        "createHssClient has no option token; the options are region, baseUrl, projectId, iamEndpoint, credentials, validate, maxRetries, retryDelay, timeout, totalTimeout, rateLimit, maxResponseBytes, middleware, fetch, userAgent, logger, logLevel, onEvent.",
       ),
     );
     expect(() => client(undefined, { retryDelay: { initial: 5 } as never })).toThrow(
@@ -402,10 +404,10 @@ describe("construction", () => {
   it("refuses an unknown per-call option", async () => {
     const { hss, requests } = client();
     await expect(hss.listUsers({}, { timeOut: 5 } as never)).rejects.toThrow(
-      "listUsers has no option timeOut; the options are signal, timeout, maxRetries.",
+      "listUsers has no option timeOut; the options are signal, timeout, totalTimeout, maxRetries.",
     );
     await expect(hss.paginate.listUsers.all({}, { page_size: 5 } as never)).rejects.toThrow(
-      "paginate.listUsers has no option page_size; the options are pageSize, maxItems, concurrency, signal, timeout, maxRetries.",
+      "paginate.listUsers has no option page_size; the options are pageSize, maxItems, concurrency, offset, onProgress, signal, timeout, totalTimeout, maxRetries.",
     );
     expect(requests).toHaveLength(0);
   });

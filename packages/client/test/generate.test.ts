@@ -61,6 +61,28 @@ describe("generated files", () => {
   });
 });
 
+describe("rate limits from the spec's x-hss-rate-limit", () => {
+  it("give each operation the document's limit, and an operation's own override key by key", () => {
+    const operations = describeOperations(edited((document) => {
+      portsGet(document)["x-hss-rate-limit"] = { "per-credential": { requests: 2 } };
+    }));
+    const documentLimit = loadModel().rateLimit!;
+    expect(operations.listPorts.rateLimit).toEqual({
+      perCredential: { requests: 2, windowMs: documentLimit.perCredential.windowMs },
+      perApi: documentLimit.perApi,
+    });
+    expect(operations.listUsers.rateLimit).toEqual({ perCredential: documentLimit.perCredential, perApi: documentLimit.perApi });
+  });
+
+  it("leave the limit out where the spec states none", async () => {
+    const unlimited = await render(edited((document) => {
+      delete document["x-hss-rate-limit"];
+    }));
+    expect(unlimited.get(OPERATIONS_FILE)).not.toContain('"rateLimit"');
+    expect(unlimited.get(OPERATIONS_FILE)).toContain("documentRateLimit: RateLimits | undefined = undefined;");
+  });
+});
+
 describe("regions from the spec's servers", () => {
   it("give the regional template with its regions, and eu-west-101 on its own domain", () => {
     const regions = describeRegions(loadModel());

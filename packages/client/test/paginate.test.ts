@@ -54,6 +54,8 @@ function client(respond: Responder, options: HssClientOptions = {}) {
     credentials: { token: "token-for-tests" },
     fetch: fake.fetch,
     maxRetries: 0,
+    // The walk itself is under test here; the budget's part in it is tested on its own.
+    rateLimit: false,
     ...options,
   });
 }
@@ -109,6 +111,27 @@ describe("hss.paginate", () => {
     expect(served.offsets).toEqual([0, 10, 20]);
   });
 
+  it("starts at the offset option, counting maxItems from there", async () => {
+    const { respond, served } = dataset(100);
+    const items = await client(respond).paginate.listUsers.all({}, { pageSize: 10, offset: 35, maxItems: 20 });
+    expect(items).toEqual(ports(55).slice(35));
+    expect(served.offsets).toEqual([35, 45]);
+  });
+
+  it("yields nothing from an offset at or past total_num, after one request", async () => {
+    const { respond, served } = dataset(30);
+    await expect(client(respond).paginate.listUsers.all({}, { pageSize: 10, offset: 30 })).resolves.toEqual([]);
+    await expect(client(respond).paginate.listUsers.all({}, { pageSize: 10, offset: 45 })).resolves.toEqual([]);
+    expect(served.offsets).toEqual([30, 45]);
+  });
+
+  it("refuses a negative or fractional offset", async () => {
+    const { respond, served } = dataset(30);
+    await expect(client(respond).paginate.listUsers.all({}, { offset: -1 })).rejects.toBeInstanceOf(HssValidationError);
+    await expect(client(respond).paginate.listUsers.all({}, { offset: 1.5 })).rejects.toThrow("paginate.listUsers: offset must be");
+    expect(served.offsets).toEqual([]);
+  });
+
   it("makes no request at all for maxItems 0", async () => {
     const { respond, served } = dataset(100);
     await expect(client(respond).paginate.listUsers.all({}, { maxItems: 0 })).resolves.toEqual([]);
@@ -162,7 +185,7 @@ describe("hss.paginate", () => {
     const error = await client(respond).paginate.listUsers.all({}, { pageSize: 10 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HssPaginationError);
     expect((error as Error).message).toBe(
-      "listUsers pagination stopped at offset 20: total_num changed from 30 to 31, so the result set changed and pages would repeat or skip items; start the walk again.",
+      "listUsers pagination stopped at offset 20: total_num changed from 30 to 31, so the result set changed and pages would repeat or skip items (resuming may too: to be sure, start again from offset 0). Resume the walk with { offset: 20 }.",
     );
   });
 
@@ -193,7 +216,7 @@ describe("hss.paginate", () => {
     const hss = client(() => json(200, { items: [] }));
     const error = await hss.paginate.listUsers.all().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HssResponseError);
-    expect((error as HssResponseError).message).toMatch(/ got an HTTP 200 response that cannot be used: its body has no total_num, which the spec requires\.$/);
+    expect((error as HssResponseError).message).toMatch(/ got an HTTP 200 response that cannot be used: its body has no total_num, which the spec requires\. Resume the walk with \{ offset: 0 \}\.$/);
   });
 
   it.each([
@@ -213,7 +236,7 @@ describe("hss.paginate", () => {
   it("refuses limit and offset among the parameters, pointing to pageSize", async () => {
     const { respond } = dataset(10);
     await expect(client(respond).paginate.listPorts.all({ host_id: "h", limit: 50 } as never)).rejects.toThrow(
-      "paginate.listPorts: limit is not a parameter of paginate.listPorts (its value is not shown); the parameters are host_id, host_name, host_ip, port, type, status, enterprise_project_id, category (the walk sets limit and offset itself: pass the pageSize option instead).",
+      "paginate.listPorts: limit is not a parameter of paginate.listPorts (its value is not shown); the parameters are host_id, host_name, host_ip, port, type, status, enterprise_project_id, category (the walk sets limit and offset itself: pass the pageSize and offset options instead).",
     );
   });
 

@@ -260,7 +260,7 @@ describe("a call cleans up after itself", () => {
     await vi.advanceTimersByTimeAsync(1000);
     const error = await outcome;
     expect(error).toBeInstanceOf(HssTimeoutError);
-    expect((error as Error).message).toBe(`listUsers (GET ${BASE}/v5/proj-1/asset/users) timed out after 1000 ms.`);
+    expect((error as Error).message).toBe(`listUsers (GET ${BASE}/v5/proj-1/asset/users) timed out after 1000 ms (the timeout of one attempt).`);
     expect(seen[0]!.init!.signal!.aborted).toBe(true);
   });
 });

@@ -86,6 +86,8 @@ describe.each(MODES)("with %s", (_mode, credentials, secrets) => {
       credentials,
       maxRetries: 1,
       retryDelay: { initialMs: 0, maxMs: 0 },
+      // Without a budget, so every failure is retried once and two signatures are at stake.
+      rateLimit: false,
       fetch: async (request) => fetch(request, 0),
       ...extra,
     });

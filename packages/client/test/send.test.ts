@@ -19,6 +19,8 @@ function harness(respond: (request: Request) => Response | Promise<Response>, op
     projectId: "p",
     credentials: { token: TOKEN },
     logLevel: "off",
+    // The retry loop on its own: the request budget's slots and 429 waits are rate-limit.test.ts's.
+    rateLimit: false,
     fetch: async (request) => {
       sent.push(request);
       return respond(request);
@@ -145,7 +147,7 @@ describe("retries", () => {
 
   it("gives up at once when the wait would outlast the call's deadline", async () => {
     const h = harness(() => json(429, {}, { "Retry-After": "5" }));
-    expect((await h.send(undefined, { timeoutMs: 4000 })).status).toBe(429);
+    expect((await h.send(undefined, { totalTimeoutMs: 4000 })).status).toBe(429);
     expect(h.sent).toHaveLength(1);
     expect(h.waits()).toEqual([]);
   });

@@ -3,6 +3,12 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createHssClient,
+  createRateLimiter,
+  type FanOutFailure,
+  type FanOutSuccess,
+  type HssClientEvent,
+  type RateLimiter,
+  type WalkProgress,
   type HssCredentials,
   type OperationId,
   type OperationItem,
@@ -103,5 +109,41 @@ describe("results", () => {
   it("raw gives openapi-fetch's { data, error, response }", () => {
     const result = hss.raw.GET("/v5/{project_id}/asset/users", { params: { query: { limit: 10 } } });
     expectTypeOf(result).resolves.toHaveProperty("response").toEqualTypeOf<Response>();
+  });
+});
+
+describe("limits and throttling", () => {
+  it("rateLimit takes overrides, a shared limiter or false, and nothing else", () => {
+    const budget = createRateLimiter({ requests: 5, windowMs: 60_000 });
+    expectTypeOf(budget).toEqualTypeOf<RateLimiter>();
+    createHssClient({ region: "cn-north-4", rateLimit: budget, totalTimeout: 120_000, onEvent: (event) => expectTypeOf(event).toEqualTypeOf<HssClientEvent>() });
+    createHssClient({ region: "cn-north-4", rateLimit: { requests: 10 } });
+    createHssClient({ region: "cn-north-4", rateLimit: false });
+    // @ts-expect-error true is not a budget
+    createHssClient({ region: "cn-north-4", rateLimit: true });
+    // @ts-expect-error the window is windowMs
+    createHssClient({ region: "cn-north-4", rateLimit: { window: 60 } });
+  });
+
+  it("a wait event says why", () => {
+    expectTypeOf<Extract<HssClientEvent, { type: "wait" }>["reason"]>().toEqualTypeOf<"budget" | "rate-limited" | "retry">();
+  });
+
+  it("a walk takes offset and onProgress", () => {
+    void hss.paginate.listUsers({}, { offset: 600, onProgress: (progress) => expectTypeOf(progress).toEqualTypeOf<WalkProgress>(), totalTimeout: 1 });
+    // @ts-expect-error offset is a number
+    void hss.paginate.listUsers({}, { offset: "600" });
+  });
+
+  it("a fan-out yields successes, or failures too when collecting", () => {
+    expectTypeOf(hss.fanOut.listPorts([{ host_id: "h" }])).toEqualTypeOf<AsyncGenerator<FanOutSuccess<"listPorts">, void, undefined>>();
+    expectTypeOf(hss.fanOut.listPorts([{ host_id: "h" }], { onError: "collect" })).toEqualTypeOf<
+      AsyncGenerator<FanOutSuccess<"listPorts"> | FanOutFailure<"listPorts">, void, undefined>
+    >();
+    expectTypeOf<FanOutSuccess<"listPorts">["data"]>().toEqualTypeOf<OperationResult<"listPorts">>();
+    // @ts-expect-error host_id is required in every parameter set
+    void hss.fanOut.listPorts([{}]);
+    // @ts-expect-error onError is "throw" or "collect"
+    void hss.fanOut.listUsers([{}], { onError: "ignore" });
   });
 });

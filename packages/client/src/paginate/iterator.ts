@@ -2,8 +2,8 @@
 // go on when the pages stop adding up: HSS pages by position, so a result set that changes
 // during the walk would silently repeat or skip items.
 
-import { HssPaginationError } from "../errors.js";
-import type { Page } from "./types.js";
+import { HssError, HssPaginationError } from "../errors.js";
+import type { Page, WalkProgress } from "./types.js";
 
 /** How a walk proceeds. */
 export interface WalkPlan {
@@ -15,6 +15,12 @@ export interface WalkPlan {
   maxItems: number;
   /** Page requests in flight at most; above 1, pages are fetched ahead of the consumer. */
   concurrency: number;
+  /** The offset of the first page. */
+  offset: number;
+  /** Told of each page as it arrives. */
+  onProgress?: ((progress: WalkProgress) => void) | undefined;
+  /** Milliseconds until `count` more page requests could be sent, as the request budget sees it; undefined without one. */
+  budgetDelay?: ((count: number) => number | undefined) | undefined;
 }
 
 /** Requests the page at `offset`; `signal` aborts it when the walk ends early. */
@@ -37,7 +43,7 @@ function checkPage<Item>(body: unknown, offset: number, total: number | undefine
   const { total_num, data_list } = page as Page<Item>;
   if (total !== undefined && total_num !== total) {
     throw fail(
-      `total_num changed from ${total} to ${total_num}, so the result set changed and pages would repeat or skip items; start the walk again`,
+      `total_num changed from ${total} to ${total_num}, so the result set changed and pages would repeat or skip items (resuming may too: to be sure, start again from offset 0)`,
     );
   }
   const expected = Math.min(plan.pageSize, total_num - offset);
@@ -52,10 +58,22 @@ function checkPage<Item>(body: unknown, offset: number, total: number | undefine
 }
 
 /**
- * Yields every page in order, each holding only the items the walk covers (the last page stops
- * at maxItems). The first page is fetched alone because its total_num decides how many pages
- * there are; no request goes past total_num or maxItems. Ending the loop early aborts every page
- * request still in flight.
+ * Marks an error that ends a walk with where to resume it: the offset of the page that failed,
+ * since every page before it was handed to the consumer whole.
+ */
+function resumable(error: unknown, offset: number): unknown {
+  if (error instanceof HssError && error.resumeOffset === undefined) {
+    error.resumeOffset = offset;
+    error.message += ` Resume the walk with { offset: ${offset} }.`;
+  }
+  return error;
+}
+
+/**
+ * Yields every page in order from `plan.offset`, each holding only the items the walk covers (the
+ * last page stops at maxItems). The first page is fetched alone because its total_num decides how
+ * many pages there are; no request goes past total_num or maxItems. Ending the loop early aborts
+ * every page request still in flight. An error that ends the walk carries `resumeOffset`.
  */
 export async function* walkPages<Item>(fetchPage: FetchPage, plan: WalkPlan, signal?: AbortSignal): AsyncGenerator<Page<Item>, void, undefined> {
   if (plan.maxItems === 0) return;
@@ -64,14 +82,16 @@ export async function* walkPages<Item>(fetchPage: FetchPage, plan: WalkPlan, sig
   if (signal?.aborted) follow();
   else signal?.addEventListener("abort", follow, { once: true });
 
+  const started = Date.now();
   const ahead: Array<{ offset: number; page: Promise<unknown> }> = [];
+  let offset = plan.offset;
   try {
-    let offset = 0;
-    let page = checkPage<Item>(await fetchPage(0, controller.signal), offset, undefined, plan);
+    let page = checkPage<Item>(await fetchPage(offset, controller.signal), offset, undefined, plan);
     let previous = { offset, fingerprint: fingerprint(page.data_list.slice(0, plan.pageSize)) };
     const total = page.total_num;
-    const end = Math.min(total, plan.maxItems);
-    let next = plan.pageSize;
+    const end = Math.min(total, offset + plan.maxItems);
+    let next = offset + plan.pageSize;
+    let [pages, items] = [0, 0];
     const fill = (slots: number) => {
       while (ahead.length < slots && next < end) {
         const request = fetchPage(next, controller.signal);
@@ -83,7 +103,18 @@ export async function* walkPages<Item>(fetchPage: FetchPage, plan: WalkPlan, sig
     };
     for (;;) {
       if (plan.concurrency > 1) fill(plan.concurrency);
-      yield { total_num: total, data_list: page.data_list.slice(0, Math.min(plan.pageSize, end - offset)) };
+      const data_list = page.data_list.slice(0, Math.max(0, Math.min(plan.pageSize, end - offset)));
+      pages += 1;
+      items += data_list.length;
+      if (plan.onProgress) {
+        const unrequested = Math.max(0, Math.ceil((end - next) / plan.pageSize));
+        const pagesLeft = ahead.length + unrequested;
+        // The pace so far, or the budget's slots for the pages not yet requested, whichever is slower.
+        const pace = ((Date.now() - started) / pages) * pagesLeft;
+        const budget = plan.budgetDelay?.(unrequested) ?? 0;
+        plan.onProgress({ pages, items, total, nextOffset: offset + data_list.length, estimatedMsLeft: Math.round(Math.max(pace, budget)) });
+      }
+      yield { total_num: total, data_list };
       fill(plan.concurrency);
       const following = ahead.shift();
       if (following === undefined) return;
@@ -99,6 +130,8 @@ export async function* walkPages<Item>(fetchPage: FetchPage, plan: WalkPlan, sig
       }
       previous = current;
     }
+  } catch (error) {
+    throw resumable(error, offset);
   } finally {
     controller.abort();
     signal?.removeEventListener("abort", follow);

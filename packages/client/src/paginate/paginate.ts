@@ -6,6 +6,7 @@ import { HssValidationError } from "../errors.js";
 import { checkOptionNames } from "../config.js";
 import { operations, type OperationId } from "../generated/operations.js";
 import type { OperationDescriptor, ParameterRules } from "../operation-descriptor.js";
+import { operationTarget, type Budget } from "../rate-limit.js";
 import { assertParamsObject, callerParameters, describeRules, meetsRules, refuseUnknown, type MayShow } from "../validate.js";
 import { walkItems, walkPages, type FetchPage, type WalkPlan } from "./iterator.js";
 import type { PaginateOptions, Paginators } from "./types.js";
@@ -18,7 +19,7 @@ const MAX_CONCURRENCY = 16;
 
 /** Parameters the walk sets on every page request, so callers may not. */
 const WALK_SETS = new Set(["limit", "offset"]);
-const WALK_SETS_HINT = " (the walk sets limit and offset itself: pass the pageSize option instead)";
+const WALK_SETS_HINT = " (the walk sets limit and offset itself: pass the pageSize and offset options instead)";
 
 /** Refuses parameters the walk cannot honor, even with validation off, since it would override them. */
 function checkWalkParams(owner: string, descriptor: OperationDescriptor, params: unknown, mayShow: MayShow): void {
@@ -37,8 +38,11 @@ const WALK_OPTION_NAMES: Record<keyof PaginateOptions, true> = {
   pageSize: true,
   maxItems: true,
   concurrency: true,
+  offset: true,
+  onProgress: true,
   signal: true,
   timeout: true,
+  totalTimeout: true,
   maxRetries: true,
 };
 
@@ -47,6 +51,7 @@ function planWalk(
   descriptor: OperationDescriptor,
   options: PaginateOptions,
   validate: boolean,
+  budget: Budget,
 ): WalkPlan {
   const owner = `paginate.${operationId}`;
   checkOptionNames(owner, options, WALK_OPTION_NAMES);
@@ -65,17 +70,31 @@ function planWalk(
   if (options.maxItems !== undefined) check("maxItems", options.maxItems, { type: "integer", minimum: 0 });
   const concurrency = options.concurrency ?? 1;
   check("concurrency", concurrency, { type: "integer", minimum: 1, maximum: MAX_CONCURRENCY });
-  return { operationId, pageSize, maxItems: options.maxItems ?? Infinity, concurrency };
+  const offset = options.offset ?? 0;
+  check("offset", offset, { type: "integer", minimum: 0 });
+  if (options.onProgress !== undefined && typeof options.onProgress !== "function") {
+    throw new HssValidationError({ operationId: owner, parameter: "onProgress", value: typeof options.onProgress, allowed: "a function", problem: "invalid" });
+  }
+  const target = operationTarget(operationId, descriptor);
+  return {
+    operationId,
+    pageSize,
+    maxItems: options.maxItems ?? Infinity,
+    concurrency,
+    offset,
+    onProgress: options.onProgress,
+    budgetDelay: (count) => budget.delayOf(target, count),
+  };
 }
 
-function paginator(operationId: OperationId, descriptor: OperationDescriptor, call: CallOperation, validate: boolean, mayShow: MayShow) {
+function paginator(operationId: OperationId, descriptor: OperationDescriptor, call: CallOperation, validate: boolean, mayShow: MayShow, budget: Budget) {
   /** Checks a walk's parameters and options, and says how to fetch each of its pages. */
   const prepare = (params: object | undefined, options: PaginateOptions): { plan: WalkPlan; fetchPage: FetchPage } => {
     checkWalkParams(`paginate.${operationId}`, descriptor, params, mayShow);
-    const plan = planWalk(operationId, descriptor, options, validate);
-    const { timeout, maxRetries } = options;
+    const plan = planWalk(operationId, descriptor, options, validate, budget);
+    const { timeout, totalTimeout, maxRetries } = options;
     const fetchPage: FetchPage = async (offset, signal) =>
-      (await call(operationId, { ...params, offset, limit: plan.pageSize }, { signal, timeout, maxRetries })).data;
+      (await call(operationId, { ...params, offset, limit: plan.pageSize }, { signal, timeout, totalTimeout, maxRetries })).data;
     return { plan, fetchPage };
   };
   async function* walk(params?: object, options: PaginateOptions = {}): AsyncGenerator<unknown, void, undefined> {
@@ -95,9 +114,9 @@ function paginator(operationId: OperationId, descriptor: OperationDescriptor, ca
 }
 
 /** Creates `hss.paginate` from the operation table. */
-export function createPaginators(call: CallOperation, validate: boolean, mayShow: MayShow): Paginators {
+export function createPaginators(call: CallOperation, validate: boolean, mayShow: MayShow, budget: Budget): Paginators {
   const paginated = Object.entries(operations).filter(([, descriptor]) => descriptor.paginated);
   return Object.fromEntries(
-    paginated.map(([id, descriptor]) => [id, paginator(id as OperationId, descriptor, call, validate, mayShow)]),
+    paginated.map(([id, descriptor]) => [id, paginator(id as OperationId, descriptor, call, validate, mayShow, budget)]),
   ) as unknown as Paginators;
 }

@@ -3,18 +3,45 @@
 import type { OperationId } from "../generated/operations.js";
 import type { OperationItem, OperationParams, PaginatedOperationId, RequiredKeys } from "../types.js";
 
+/** How far a walk has come, as each page arrives. */
+export interface WalkProgress {
+  /** Pages fetched so far, this one included. */
+  pages: number;
+  /** Items fetched so far (from the walk's `offset`), this page's included. */
+  items: number;
+  /** The page's `total_num`: items in the whole result set. */
+  total: number;
+  /** The offset after this page's items: where to resume if the walk stopped once they are handled. */
+  nextOffset: number;
+  /**
+   * Milliseconds the rest of the walk will likely take: the pace so far, or the request budget's
+   * slots for the pages left (5 a minute per credential by default), whichever is slower.
+   */
+  estimatedMsLeft: number;
+}
+
 /** Options of a paginated walk. */
 export interface PaginateOptions {
   /** Items per request (the `limit` sent); within the operation's `limit` bounds. Default: its maximum, or 100. */
   pageSize?: number | undefined;
   /** Stop after this many items; no request is made for items past it. Default: all. */
   maxItems?: number | undefined;
-  /** Page requests in flight at once; above 1, following pages are fetched ahead. Default 1. */
+  /**
+   * Page requests in flight at once; above 1, following pages are fetched ahead. Default 1. The
+   * request budget (5 requests a minute per operation and credential) paces a walk whatever this
+   * is: above 1 it saves only the latency of a few pages, and above the budget's `requests` nothing.
+   */
   concurrency?: number | undefined;
+  /** The offset to start at, such as the `resumeOffset` of the error that stopped an earlier walk. Default 0. */
+  offset?: number | undefined;
+  /** Told of each page as it arrives: pages and items so far, `total_num`, and an estimate of the time left. */
+  onProgress?: ((progress: WalkProgress) => void) | undefined;
   /** Cancels the walk, with every page request in flight. */
   signal?: AbortSignal | undefined;
-  /** Milliseconds each page request may take; overrides the client's `timeout`. */
+  /** Milliseconds each attempt of a page request may take; overrides the client's `timeout`. */
   timeout?: number | undefined;
+  /** Milliseconds each page request may take, its waits for the request budget included; overrides the client's `totalTimeout`. */
+  totalTimeout?: number | undefined;
   /** Retries for each page request; overrides the client's `maxRetries`. */
   maxRetries?: number | undefined;
 }
