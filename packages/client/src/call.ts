@@ -12,7 +12,7 @@ import type { OperationDescriptor } from "./operation-descriptor.js";
 import { operationTarget, type BudgetTarget } from "./rate-limit.js";
 import { groupParams, layoutOf, withDefaults, type ParamLayout } from "./params.js";
 import { errorFromResponse, parseErrorBody, parseSuccessBody } from "./response-error.js";
-import type { Send, SendSettings } from "./send.js";
+import { bodyRead, type Send, type SendSettings } from "./send.js";
 import type { HssPaths } from "./types.js";
 import { assertParamsObject, compileSendableCheck, compileValidator, type Validator } from "./validate.js";
 
@@ -40,8 +40,8 @@ interface CompiledOperation {
 type Request = (
   method: string,
   path: string,
-  init: { params: object; parseAs: "arrayBuffer"; fetch: (request: globalThis.Request) => Promise<Response> },
-) => Promise<{ data?: ArrayBuffer; error?: unknown; response: Response }>;
+  init: { params: object; parseAs: "stream"; fetch: (request: globalThis.Request) => Promise<Response> },
+) => Promise<{ error?: unknown; response: Response }>;
 
 /** Creates the function every operation method calls; `project` gives the project ID (found through IAM if need be). */
 export function createOperationCall(
@@ -85,9 +85,10 @@ export function createOperationCall(
     const grouped = groupParams(operation.layout, given);
     grouped.path.project_id = await project();
     const { method, descriptor } = operation;
-    const { data, error, response } = await request(method, descriptor.path, {
+    // openapi-fetch leaves a 2xx body unread ("stream"): `send` has read it already.
+    const { error, response } = await request(method, descriptor.path, {
       params: grouped,
-      parseAs: "arrayBuffer",
+      parseAs: "stream",
       fetch: (sent) => send(sent, settings),
     });
     // A middleware may have answered without sending: the URL is then the path's.
@@ -96,7 +97,7 @@ export function createOperationCall(
     const received: ReceivedResponse = {
       status: response.status,
       headers: response.headers,
-      body: data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(0),
+      body: response.ok ? (bodyRead(response) ?? new Uint8Array(await response.arrayBuffer())) : new Uint8Array(0),
     };
     try {
       if (response.status === 200) return { data: parseSuccessBody(received, descriptor.response, contextOf, redactor), received };

@@ -150,6 +150,8 @@ export interface HssConfig {
   readonly userAgent: string | undefined;
   /** Reports an event to `onEvent` and the logger. */
   readonly emit: (event: HssClientEvent) => void;
+  /** Whether anyone reads the request and response events of each attempt (onEvent, or a logger at debug). */
+  readonly observesAttempts: boolean;
 }
 
 /** The environment variables read, beyond the credentials' (see credentials.ts). */
@@ -355,7 +357,8 @@ export function resolveConfig(options: HssClientOptions = {}): HssConfig {
   if (options.onEvent !== undefined && typeof options.onEvent !== "function") refuse("onEvent", options.onEvent, "a function");
   const userFetch = options.fetch;
   const redactor = credentials.redactor;
-  const emit = createEventSink(options.onEvent, options.logger, logLevelOf(options.logLevel, env), redactor);
+  const logLevel = logLevelOf(options.logLevel, env);
+  const emit = createEventSink(options.onEvent, options.logger, logLevel, redactor);
   return {
     baseUrl,
     region,
@@ -373,5 +376,6 @@ export function resolveConfig(options: HssClientOptions = {}): HssConfig {
     fetch: userFetch ? (url, init) => userFetch(new Request(url, init)) : defaultFetch(env),
     userAgent: userAgentOf(options.userAgent),
     emit,
+    observesAttempts: options.onEvent !== undefined || logLevel === "debug",
   };
 }

@@ -88,12 +88,22 @@ function networkReason(error: unknown): string {
 /** Statuses whose responses have no body by definition, which the Response constructor enforces. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
+/** The bytes of each Response `send` handed back, so the caller need not read them again from its stream. */
+const bodies = new WeakMap<Response, Uint8Array<ArrayBuffer>>();
+
+/** The body `send` read for this Response, or undefined for a Response it did not make (one a middleware answered with). */
+export function bodyRead(response: Response): Uint8Array<ArrayBuffer> | undefined {
+  return bodies.get(response);
+}
+
 /** The answer handed back: its body already read and decompressed, so the headers that described the encoded body go. */
 function wholeResponse(status: number, received: Headers, body: Uint8Array<ArrayBuffer>): Response {
   const headers = new Headers(received);
   headers.delete("Content-Encoding");
   headers.delete("Content-Length");
-  return new Response(NULL_BODY_STATUSES.has(status) || body.byteLength === 0 ? null : body, { status, headers });
+  const response = new Response(NULL_BODY_STATUSES.has(status) || body.byteLength === 0 ? null : body, { status, headers });
+  bodies.set(response, body);
+  return response;
 }
 
 /** Drops a body unread: an unread body holds its connection. */
@@ -103,6 +113,8 @@ const discard = (response: Response) => response.body?.cancel().catch(() => unde
 export function createSend(config: HssConfig, projectOf: () => string | undefined): Send {
   const { redactor, emit } = config;
   const rawTarget = budgetTargetOf(config.baseUrl);
+  // Every attempt's request and response events are built only for someone who reads them.
+  const detailed = config.observesAttempts;
 
   return async (request, settings = { attempts: 0 }) => {
     const { method, url } = request;
@@ -152,12 +164,11 @@ export function createSend(config: HssConfig, projectOf: () => string | undefine
         const headers = { ...own };
         const projectId = settings.withoutProject ? undefined : projectOf();
         await authorize(credentials, { method, url, headers, body, projectId });
-        // The attempt's own timeout, within the call's.
-        const attemptScope = openCallScope(timeoutMs, signal, () =>
+        // The attempt's own timeout, on the call's signal: running out ends the call, as the call's own would.
+        const endAttempt = scope.within(timeoutMs, () =>
           new HssTimeoutError(contextOf(), timeoutMs, `timed out after ${timeoutMs} ms (the timeout of one attempt).`),
         );
-        const attemptSignal = attemptScope.signal;
-        emit({ type: "request", operationId, method, url: shownUrl(), attempt });
+        if (detailed) emit({ type: "request", operationId, method, url: shownUrl(), attempt });
         const started = Date.now();
         let status: number | undefined;
         /** Whether to make another attempt, and the backoff before it when it is a retry. */
@@ -165,13 +176,15 @@ export function createSend(config: HssConfig, projectOf: () => string | undefine
         let wait: number | undefined;
         try {
           // Never followed: fetch keeps X-Auth-Token and X-Security-Token on a redirect to another host.
-          const init: RequestInit = { method, headers, signal: attemptSignal, redirect: "manual" };
+          const init: RequestInit = { method, headers, signal, redirect: "manual" };
           if (body !== undefined) init.body = body;
           const response = await config.fetch(url, init);
           status = response.status;
-          const requestId = response.headers.get("X-Request-Id");
-          const durationMs = Date.now() - started;
-          emit({ type: "response", operationId, method, url: shownUrl(), attempt, status, requestId: requestId === null ? undefined : redactor.text(requestId), durationMs });
+          if (detailed) {
+            const requestId = response.headers.get("X-Request-Id");
+            const durationMs = Date.now() - started;
+            emit({ type: "response", operationId, method, url: shownUrl(), attempt, status, requestId: requestId === null ? undefined : redactor.text(requestId), durationMs });
+          }
           if (response.type === "opaqueredirect" || (status >= 300 && status <= 399)) {
             await discard(response);
             throw failed(redirectError(response, contextOf()));
@@ -195,10 +208,8 @@ export function createSend(config: HssConfig, projectOf: () => string | undefine
           }
           await discard(response);
         } catch (error) {
-          if (attemptSignal.aborted) {
-            const reason: unknown = attemptSignal.reason;
-            throw reason instanceof HssError && reason !== reported ? failed(reason) : reason;
-          }
+          // A timeout or abort surfaces as whatever the fetch or the body stream made of it; the outer catch reports the cause.
+          signal.throwIfAborted();
           if (error instanceof HssError) throw error;
           // No whole response: a connection failure, a refused proxy tunnel, or a body cut off after the headers.
           const cutOff = status === undefined ? "" : `the HTTP ${status} response was cut off before its body ended: `;
@@ -206,7 +217,7 @@ export function createSend(config: HssConfig, projectOf: () => string | undefine
           wait = isIdempotent(method) ? waitBefore(retries, undefined) : undefined;
           if (wait === undefined) throw failure;
         } finally {
-          attemptScope.dispose();
+          endAttempt();
         }
         if (wait !== undefined) {
           retries++;
