@@ -4,7 +4,7 @@
 import { writeFile, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { INTEGER_FORMAT_RANGES, loadModel } from "@hss-kit/spec";
+import { loadModel } from "@hss-kit/spec";
 import openapiTS, { astToString } from "openapi-typescript";
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -76,8 +76,6 @@ function renderOperations(model) {
     'import type { OperationMethod } from "../types.js";\n\n' +
     "/** Every operation of the HSS spec: its method, path and parameters with their schema rules. */\n" +
     `export const operations = ${JSON.stringify(operations, null, 2)} as const satisfies Record<string, OperationDescriptor>;\n\n` +
-    "/** The values each integer `format` of the spec allows, applied where a parameter states no bounds. */\n" +
-    `export const integerFormatRanges: Readonly<Record<string, { readonly minimum: number; readonly maximum: number }>> = ${JSON.stringify(INTEGER_FORMAT_RANGES, null, 2)};\n\n` +
     "/** The operationIds of the HSS spec. */\n" +
     "export type OperationId = keyof typeof operations;\n\n" +
     renderMethods(model)

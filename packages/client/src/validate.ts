@@ -1,10 +1,10 @@
-// Checks a call's parameters against the rules generated from the spec (src/generated/operations.ts)
-// before any request is sent, so a mistake costs no round trip and the error names the parameter,
+// Checks a call's parameters against the rules generated from the spec (src/generated/operations.ts),
+// with the one rules module of @hss-kit/spec (bundled in at build time), before any request is sent, so a mistake costs no round trip and the error names the parameter,
 // the value and what is allowed instead of HSS's generic "HSS.0001 Invalid request parameter".
 
+import { compileRules, describeRules } from "@hss-kit/spec/rules";
 import { HssValidationError, REDACTED_VALUE } from "./errors.js";
-import { integerFormatRanges } from "./generated/operations.js";
-import type { OperationDescriptor, ParameterDescriptor, ParameterRules } from "./operation-descriptor.js";
+import type { OperationDescriptor, ParameterDescriptor } from "./operation-descriptor.js";
 
 /**
  * The parameters a caller may pass to an operation, in spec order. A path parameter filled in
@@ -13,84 +13,6 @@ import type { OperationDescriptor, ParameterDescriptor, ParameterRules } from ".
  */
 export function callerParameters(descriptor: OperationDescriptor): ParameterDescriptor[] {
   return descriptor.parameters.filter((parameter) => parameter.in !== "cookie" && !(parameter.in === "path" && parameter.config));
-}
-
-function range(low: number | undefined, high: number | undefined, unit: string): string {
-  if (low !== undefined && high !== undefined) return `from ${low} to ${high}${unit}`;
-  if (low !== undefined) return `of at least ${low}${unit}`;
-  return `of at most ${high}${unit}`;
-}
-
-/** Says in words what a parameter accepts, such as `an integer from 10 to 200`. */
-export function describeRules(rules: ParameterRules): string {
-  if (rules.enum) return `one of ${rules.enum.map((value) => JSON.stringify(value)).join(", ")}`;
-  switch (rules.type) {
-    case "integer": {
-      const [low, high] = integerBounds(rules);
-      return low === undefined && high === undefined ? "an integer" : `an integer ${range(low, high, "")}`;
-    }
-    case "number":
-      return rules.minimum === undefined && rules.maximum === undefined
-        ? "a number"
-        : `a number ${range(rules.minimum, rules.maximum, "")}`;
-    case "boolean":
-      return "true or false";
-    case "string": {
-      const low = rules.minLength ? rules.minLength : undefined;
-      return low === undefined && rules.maxLength === undefined
-        ? "a string"
-        : `a string ${range(low, rules.maxLength, " characters")}`;
-    }
-    default:
-      return "a value";
-  }
-}
-
-function integerBounds(rules: ParameterRules): [number | undefined, number | undefined] {
-  const implied = rules.format === undefined ? undefined : integerFormatRanges[rules.format];
-  return [rules.minimum ?? implied?.minimum, rules.maximum ?? implied?.maximum];
-}
-
-function within(value: number, low: number | undefined, high: number | undefined): boolean {
-  return (low === undefined || value >= low) && (high === undefined || value <= high);
-}
-
-/**
- * Whether a string's length in characters (code points, as JSON Schema counts them, so an emoji
- * is one character, not two) is within bounds. Its UTF-16 length is at least that and at most
- * twice that, which settles most strings without counting (and allocating).
- */
-function lengthWithin(text: string, low = 0, high = Infinity): boolean {
-  return (text.length <= high && text.length >= 2 * low) || within([...text].length, low, high);
-}
-
-/** A parameter's rules turned into one check, worked out once so a call allocates nothing for it. */
-export function compileRules(rules: ParameterRules): (value: unknown) => boolean {
-  const check = typeCheck(rules);
-  const allowed = rules.enum;
-  return allowed ? (value) => allowed.includes(value) && check(value) : check;
-}
-
-function typeCheck(rules: ParameterRules): (value: unknown) => boolean {
-  switch (rules.type) {
-    case "integer": {
-      const [low, high] = integerBounds(rules);
-      return (value) => Number.isInteger(value) && within(value as number, low, high);
-    }
-    case "number":
-      return (value) => typeof value === "number" && Number.isFinite(value) && within(value, rules.minimum, rules.maximum);
-    case "boolean":
-      return (value) => typeof value === "boolean";
-    case "string":
-      return (value) => typeof value === "string" && lengthWithin(value, rules.minLength, rules.maxLength);
-    default:
-      return (value) => value !== null && typeof value !== "object" && typeof value !== "function";
-  }
-}
-
-/** Whether a value meets a parameter's rules. */
-export function meetsRules(rules: ParameterRules, value: unknown): boolean {
-  return compileRules(rules)(value);
 }
 
 /** Says whether a value may be quoted in an error; see `Redactor.mayShow`. */
