@@ -3,7 +3,7 @@
 // missing, never a value: a half-filled credentials object may still hold a secret.
 
 import { HssConfigurationError } from "./errors.js";
-import { unsendable } from "./validate.js";
+import { checkConfigured, type MayShow } from "./validate.js";
 
 /** IAM token credentials: the token is sent as `X-Auth-Token`. */
 export interface TokenCredentials {
@@ -107,21 +107,23 @@ export function resolveCredentials(credentials: HssCredentials | undefined, env:
   return credentials === undefined ? fromEnvironment(env) : fromOptions(credentials);
 }
 
-/** The project ID goes into every path: one that URL normalisation would remove sends every call elsewhere. */
-export function checkedPathSegment(source: string, value: string): string {
-  const allowed = unsendable(value, "path");
-  if (allowed !== undefined) throw new HssConfigurationError(`${source} must be ${allowed}; got ${JSON.stringify(value)}.`);
+/** The project ID goes into every path: it is held to the spec's rules for project_id, and to what a path segment can carry. */
+export function checkedPathSegment(source: string, value: string, mayShow: MayShow = () => true): string {
+  checkConfigured(source, "projectId", value, mayShow);
   return value;
 }
 
-/** The project of the options, or else that of the environment. */
-export function resolveProjectId(projectId: string | undefined, env: Environment, canDiscover = false): string | undefined {
-  if (projectId !== undefined) {
-    if (!isText(projectId)) {
-      throw new HssConfigurationError(`projectId must be a non-empty string; got ${JSON.stringify(projectId)}.`);
-    }
-    return checkedPathSegment("projectId", projectId);
-  }
+/**
+ * The project of the options, or else that of the environment. `mayShow` says whether a refused
+ * value may be quoted: a credential pasted into the wrong option must not be.
+ */
+export function resolveProjectId(
+  projectId: string | undefined,
+  env: Environment,
+  canDiscover = false,
+  mayShow: MayShow = () => true,
+): string | undefined {
+  if (projectId !== undefined) return checkedPathSegment("projectId", projectId, mayShow);
   const fromEnv = env[ENV.projectId];
   if (!isText(fromEnv)) {
     // With AK/SK and a region the project is found through IAM on the first call.
@@ -130,5 +132,5 @@ export function resolveProjectId(projectId: string | undefined, env: Environment
       `No project: pass projectId or set ${ENV.projectId} (or sign with AK/SK and give a region, and the project is found through IAM).`,
     );
   }
-  return checkedPathSegment(ENV.projectId, fromEnv);
+  return checkedPathSegment(ENV.projectId, fromEnv, mayShow);
 }

@@ -240,7 +240,8 @@ export class HssResponseTooLargeError extends HssResponseError {
 /** Longest rendering of a refused value in a message, so a huge string cannot flood a log. */
 const MAX_SHOWN = 80;
 
-function show(value: unknown): string {
+/** A value as an error message quotes it: JSON where it can be, cut to a bounded length. */
+export function show(value: unknown): string {
   let text: string;
   if (value === undefined) return "nothing";
   if (typeof value === "bigint") text = `${value}n`;

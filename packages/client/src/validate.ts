@@ -3,7 +3,8 @@
 // the value and what is allowed instead of HSS's generic "HSS.0001 Invalid request parameter".
 
 import { compileRules, describeRules } from "@hss-kit/spec/rules";
-import { HssValidationError, REDACTED_VALUE } from "./errors.js";
+import { HssConfigurationError, HssValidationError, REDACTED_VALUE, show } from "./errors.js";
+import { operations } from "./generated/operations.js";
 import type { OperationDescriptor, ParameterDescriptor } from "./operation-descriptor.js";
 
 /**
@@ -98,8 +99,12 @@ const DOT_SEGMENTS = new Set([".", ".."]);
 /** An unpaired UTF-16 surrogate, which encodeURIComponent and TextEncoder cannot encode faithfully. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Characters no header value may hold: they would end the header or the request. */
-const HEADER_BREAK = /[\0\r\n]/;
+/**
+ * A header value the client sends: printable ASCII and tabs. CR, LF and NUL would end the header
+ * or the request; beyond ASCII, HTTP carries bytes with no agreed encoding (Headers refuses
+ * anything past Latin-1 with a TypeError, and a signature over such a value would not match).
+ */
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
 
 /** What a value must be to be sent safely as a parameter in `location`, or `undefined` when it can be sent as it is. */
 export function unsendable(value: unknown, location: string | undefined): string | undefined {
@@ -110,7 +115,7 @@ export function unsendable(value: unknown, location: string | undefined): string
     if (location === "path" && DOT_SEGMENTS.has(item)) {
       return 'a path segment other than "." and ".." (URL normalisation would send the request to another endpoint)';
     }
-    if (location === "header" && HEADER_BREAK.test(item)) return "a header value without CR, LF or NUL characters";
+    if (location === "header" && !HEADER_VALUE.test(item)) return "a header value of printable ASCII (no line break, control character or character beyond ASCII)";
   }
   return undefined;
 }
@@ -130,4 +135,27 @@ export function compileSendableCheck(operationId: string, descriptor: OperationD
       }
     }
   };
+}
+
+/** The parameters a configuration option fills in, from every operation that has one. */
+function configuredParameters(option: "projectId" | "region"): ParameterDescriptor[] {
+  return Object.values(operations).flatMap((descriptor: OperationDescriptor) => descriptor.parameters.filter((parameter) => parameter.config === option));
+}
+
+/**
+ * Checks a value the client's configuration fills a parameter with (the `projectId` in every
+ * path, the `region` header) against that parameter's rules and what HTTP can carry, as a call's
+ * own parameters are checked, and throws {@link HssConfigurationError} naming `source` (the
+ * option or environment variable it came from) otherwise.
+ */
+export function checkConfigured(source: string, option: "projectId" | "region", value: unknown, mayShow: MayShow): void {
+  for (const parameter of configuredParameters(option)) {
+    const sendable = unsendable(value, parameter.in);
+    const allowed = compileRules(parameter.schema)(value)
+      ? sendable
+      : `${describeRules(parameter.schema)} (the spec's ${parameter.name})`;
+    if (allowed === undefined) continue;
+    const got = mayShow(value) ? show(value) : "a value that holds a credential, not shown";
+    throw new HssConfigurationError(`${source} must be ${allowed}; got ${got}.`);
+  }
 }
