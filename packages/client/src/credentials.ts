@@ -53,6 +53,14 @@ export function processEnv(): Environment {
 
 const isText = (value: unknown): value is string => typeof value === "string" && value !== "";
 
+/** What is wrong with a credential field that is not a non-empty string, in words that never show its value. */
+function emptyField(name: string, value: unknown): string | undefined {
+  if (isText(value)) return undefined;
+  if (value === undefined) return `credentials.${name} is undefined`;
+  if (value === "") return `credentials.${name} is an empty string`;
+  return `credentials.${name} is not a string`;
+}
+
 function fromOptions(credentials: HssCredentials): ResolvedCredentials {
   if (typeof credentials !== "object" || credentials === null) {
     throw new HssConfigurationError(
@@ -61,19 +69,23 @@ function fromOptions(credentials: HssCredentials): ResolvedCredentials {
   }
   const given = credentials as Partial<Record<"token" | "accessKey" | "secretKey" | "securityToken", unknown>>;
   const keyFields = (["accessKey", "secretKey", "securityToken"] as const).filter((name) => given[name] !== undefined);
-  if (given.token !== undefined) {
-    if (keyFields.length > 0) {
-      throw new HssConfigurationError(
-        `credentials take either a token or an access key, not both; drop credentials.token or credentials.${keyFields.join(", credentials.")}.`,
-      );
-    }
-    if (!isText(given.token)) throw new HssConfigurationError("credentials.token must be a non-empty string.");
-    return { kind: "token", token: given.token };
-  }
-  const missing = (["accessKey", "secretKey"] as const).filter((name) => !isText(given[name]));
-  if (missing.length > 0) {
+  if (given.token !== undefined && keyFields.length > 0) {
     throw new HssConfigurationError(
-      `credentials.${missing.join(" and credentials.")} must be a non-empty string (or pass { token } instead).`,
+      `credentials take either a token or an access key, not both; drop credentials.token or credentials.${keyFields.join(", credentials.")}.`,
+    );
+  }
+  // `{ token: process.env.HSS_TOKEN }` with the variable unset still names a token: say so.
+  if (Object.hasOwn(given, "token") && keyFields.length === 0) {
+    const problem = emptyField("token", given.token);
+    if (problem !== undefined) {
+      throw new HssConfigurationError(`${problem}; pass an IAM token (is the environment variable it comes from unset?).`);
+    }
+    return { kind: "token", token: given.token as string };
+  }
+  const problems = (["accessKey", "secretKey"] as const).flatMap((name) => emptyField(name, given[name]) ?? []);
+  if (problems.length > 0) {
+    throw new HssConfigurationError(
+      `${problems.join(" and ")}; pass an access key pair or { token } (are the environment variables they come from unset?).`,
     );
   }
   if (given.securityToken !== undefined && !isText(given.securityToken)) {
