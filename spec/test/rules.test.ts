@@ -1,6 +1,9 @@
 // The one rules module: what every package means by "this value meets the parameter's rules".
 import fc from "fast-check";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { describeRules, integerBounds, meetsRules, type ParameterRules } from "../src/rules.js";
 
@@ -92,5 +95,21 @@ describe("the rules entry", () => {
     expect(imports).toEqual(["./integers.js"]);
     const integers = readFileSync(new URL("../dist/integers.js", import.meta.url), "utf8");
     expect(integers).not.toMatch(/\bimport\b/);
+  });
+});
+
+describe("the README's rules example", () => {
+  it("runs as written and prints what the README says", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const [, code, prints] = /```ts\n(import [^\n]*"@hss-kit\/spec\/rules";[\s\S]*?)```\n\nprints `([^`]+)`/.exec(readme)!;
+    // Inside the package, so that "@hss-kit/spec/rules" resolves to this package's own entry.
+    const dir = mkdtempSync(join(new URL("..", import.meta.url).pathname, ".readme-"));
+    try {
+      const file = join(dir, "example.mjs");
+      writeFileSync(file, ts.transpileModule(code!, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+      expect(execFileSync(process.execPath, [file], { encoding: "utf8" }).trim()).toBe(prints);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
