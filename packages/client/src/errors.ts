@@ -271,6 +271,9 @@ export interface HssValidationErrorDetails {
   problem: HssValidationProblem;
 }
 
+/** How a message names a value it may not quote: one that holds a credential, or cannot be rendered to check. */
+export const NOT_SHOWN = "a value that may hold a credential, not shown";
+
 /** What a validation error holds in place of a value that is, contains or encodes a credential. */
 export const REDACTED_VALUE = "[REDACTED]";
 
@@ -280,7 +283,7 @@ function validationMessage(details: HssValidationErrorDetails): string {
   if (details.problem === "unknown") {
     return `${operationId}: ${parameter} is not a parameter of ${operationId} (its value is not shown); the parameters are ${allowed}.`;
   }
-  const got = details.value === REDACTED_VALUE ? "a value that holds a credential, not shown" : show(details.value);
+  const got = details.value === REDACTED_VALUE ? NOT_SHOWN : show(details.value);
   return `${operationId}: ${parameter} must be ${allowed}; got ${got}.`;
 }
 

@@ -235,7 +235,7 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
       if (typeof value === "string") return !given.includes(value) && unchanged(value);
       let rendered: string;
       try {
-        rendered = JSON.stringify(value) ?? String(value);
+        rendered = typeof value === "bigint" ? String(value) : (JSON.stringify(value) ?? String(value));
       } catch {
         return false;
       }

@@ -3,7 +3,7 @@
 // the value and what is allowed instead of HSS's generic "HSS.0001 Invalid request parameter".
 
 import { compileRules, describeRules } from "@hss-kit/spec/rules";
-import { HssConfigurationError, HssValidationError, REDACTED_VALUE, show } from "./errors.js";
+import { HssConfigurationError, HssValidationError, NOT_SHOWN, REDACTED_VALUE, show } from "./errors.js";
 import { operations } from "./generated/operations.js";
 import type { OperationDescriptor, ParameterDescriptor } from "./operation-descriptor.js";
 
@@ -106,8 +106,22 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
 
+const isScalar = (value: unknown): boolean =>
+  typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint";
+
+/**
+ * Whether openapi-fetch can put a value into a URL or a header: a scalar, or an array or object
+ * of scalars (one level: it throws on deeper ones, and a symbol cannot become text at all).
+ */
+function serializable(value: unknown): boolean {
+  if (isScalar(value) || value === null) return true;
+  if (Array.isArray(value)) return value.every(isScalar);
+  return typeof value === "object" && Object.values(value).every(isScalar);
+}
+
 /** What a value must be to be sent safely as a parameter in `location`, or `undefined` when it can be sent as it is. */
 export function unsendable(value: unknown, location: string | undefined): string | undefined {
+  if (!serializable(value)) return "a string, number or boolean, or an array or object of them";
   const values = Array.isArray(value) ? value : [value];
   for (const item of values) {
     if (typeof item !== "string") continue;
@@ -155,7 +169,7 @@ export function checkConfigured(source: string, option: "projectId" | "region", 
       ? sendable
       : `${describeRules(parameter.schema)} (the spec's ${parameter.name})`;
     if (allowed === undefined) continue;
-    const got = mayShow(value) ? show(value) : "a value that holds a credential, not shown";
+    const got = mayShow(value) ? show(value) : NOT_SHOWN;
     throw new HssConfigurationError(`${source} must be ${allowed}; got ${got}.`);
   }
 }

@@ -107,6 +107,38 @@ describe("header values", () => {
   });
 });
 
+describe("values no URL or header can carry, validation off or not", () => {
+  let nested: unknown = [];
+  for (let depth = 0; depth < 10_000; depth++) nested = [nested];
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+
+  it.each([
+    ["arrays nested 10,000 deep", nested],
+    ["a cyclic object", cyclic],
+    ["an object holding an object", { a: { b: "c" } }],
+    ["a symbol", Symbol("s")],
+    ["a function", () => "f"],
+  ])("%s is an HssValidationError naming the parameter, not an error from the serializer", async (_case, value) => {
+    for (const validate of [true, false]) {
+      const { hss, requests } = client({ validate });
+      for (const name of ["host_id", "type"]) {
+        const error = await rejection(hss.listPorts({ host_id: "h", [name]: value } as never));
+        expect(error).toBeInstanceOf(HssValidationError);
+        expect((error as HssValidationError).parameter).toBe(name);
+      }
+      expect(requests).toHaveLength(0);
+    }
+  });
+
+  it("a bigint is quoted as a number, not hidden as if it held a credential", async () => {
+    const { hss } = client();
+    const error = await rejection(hss.listPorts({ host_id: "h", limit: 10n } as never));
+    expect(error).toBeInstanceOf(HssValidationError);
+    expect((error as Error).message).toBe("listPorts: limit must be an integer from 10 to 200; got 10n.");
+  });
+});
+
 describe("options that fill in parameters", () => {
   it("a projectId longer than the spec's 256 characters is refused at construction, naming the rule", () => {
     const error = construction({ projectId: "p".repeat(257) });
