@@ -228,7 +228,10 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
     text,
     excerpt(input, max) {
       // A piece that starts within the first `max` characters ends within PIECE_LENGTH after them.
-      return cut(text(input.slice(0, max + PIECE_LENGTH)), max);
+      const window = input.slice(0, max + PIECE_LENGTH);
+      const quoted = cut(text(window), max);
+      // Redaction may have shortened the window to within `max`: the text still went on.
+      return window.length < input.length && !quoted.endsWith("…") ? `${quoted}…` : quoted;
     },
     mayShow(value) {
       // A credential too short to search for in text still may not be quoted whole.

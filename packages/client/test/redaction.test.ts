@@ -119,6 +119,17 @@ describe("credentials echoed by a server", () => {
   });
 });
 
+describe("excerpts", () => {
+  it("are redacted before they are cut, and say they were cut even where redaction shortened them", () => {
+    const redactor = createRedactor([TOKEN]);
+    const quoted = redactor.excerpt(`${TOKEN}${"x".repeat(200)}`, TOKEN.length + 50);
+    expect(quoted).toMatch(/^\[REDACTED\]x+…$/);
+    expect(redactor.excerpt("short", 60)).toBe("short");
+    // A cut never splits a surrogate pair.
+    expect(redactor.excerpt(`${"a".repeat(9)}🔑🔑`, 10)).toBe(`${"a".repeat(9)}…`);
+  });
+});
+
 /** The encodings a server could plausibly echo a credential in (the redactor's documented set). */
 const ENCODINGS: Record<string, (text: string) => string> = {
   raw: (text) => text,
