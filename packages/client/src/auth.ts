@@ -57,6 +57,8 @@ function growingRedactor(): { redactor: Redactor; learn(credentials: ResolvedCre
     },
     redactor: {
       text: (text) => current.text(text),
+      excerpt: (text, max) => current.excerpt(text, max),
+      learnAuthorization: (authorization) => current.learnAuthorization(authorization),
       url: (url) => current.url(url),
       cause: (error) => current.cause(error),
       mayShow: (value) => current.mayShow(value),

@@ -15,6 +15,7 @@ import { iamEndpointOf } from "./project.js";
 import type { Redactor } from "./redact.js";
 import { checkRateLimitOptions, createBudget, createRateLimiter, type Budget, type RateLimitOptions, type RateLimiter } from "./rate-limit.js";
 import type { RetryPolicy } from "./retry.js";
+import { checkConfigured } from "./validate.js";
 
 /** Options of `createHssClient`. Every option may also be given as `undefined`, which means its default. */
 export interface HssClientOptions {
@@ -347,12 +348,16 @@ export function resolveConfig(options: HssClientOptions = {}): HssConfig {
   checkOptionNames("createHssClient", options, CLIENT_OPTION_NAMES);
   const env = processEnv();
   const credentials = createCredentialSource(options.credentials, env);
-  const region = regionOf(...optionOrEnv(options.region, "region", env, ENDPOINT_ENV.region));
+  const mayShow = (value: unknown) => credentials.redactor.mayShow(value);
+  const [regionGiven, regionSource] = optionOrEnv(options.region, "region", env, ENDPOINT_ENV.region);
+  const region = regionOf(regionGiven, regionSource);
+  // The region fills in a header parameter, so it is held to that parameter's rules.
+  if (region !== undefined) checkConfigured(regionSource, "region", region, mayShow);
   const baseUrl = baseUrlOf(...optionOrEnv(options.baseUrl, "baseUrl", env, ENDPOINT_ENV.baseUrl), region);
   // Without a project ID, one is found through IAM: it takes a signature and the region's name.
   const iamEndpoint = iamEndpointOption(...optionOrEnv(options.iamEndpoint, "iamEndpoint", env, ENDPOINT_ENV.iamEndpoint), region);
   const canDiscover = credentials.maySign && region !== undefined && iamEndpoint !== undefined;
-  const projectId = resolveProjectId(options.projectId, env, canDiscover);
+  const projectId = resolveProjectId(options.projectId, env, canDiscover, mayShow);
   if (options.fetch !== undefined && typeof options.fetch !== "function") refuse("fetch", typeof options.fetch, "a function");
   if (options.onEvent !== undefined && typeof options.onEvent !== "function") refuse("onEvent", options.onEvent, "a function");
   const userFetch = options.fetch;

@@ -49,6 +49,7 @@ export type {
   PaginatedOperationId,
   HssPaths,
 } from "./types.js";
+export type * from "./generated/items.js";
 export type { Page, PaginateMethod, PaginateOptions, PaginateParams, Paginators, WalkProgress } from "./paginate/types.js";
 export type { HssResponseInfo, WithResponse } from "./response.js";
 export type { FanOutFailure, FanOutMethod, FanOutOptions, FanOutSuccess, FanOuts } from "./fan-out.js";

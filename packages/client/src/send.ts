@@ -164,6 +164,8 @@ export function createSend(config: HssConfig, projectOf: () => string | undefine
         const headers = { ...own };
         const projectId = settings.withoutProject ? undefined : projectOf();
         await authorize(credentials, { method, url, headers, body, projectId });
+        // A server may echo the signature back without its `Signature=` prefix: the redactor learns it.
+        redactor.learnAuthorization(headers.authorization);
         // The attempt's own timeout, on the call's signal: running out ends the call, as the call's own would.
         const endAttempt = scope.within(timeoutMs, () =>
           new HssTimeoutError(contextOf(), timeoutMs, `timed out after ${timeoutMs} ms (the timeout of one attempt).`),

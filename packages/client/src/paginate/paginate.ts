@@ -6,8 +6,9 @@ import { HssValidationError } from "../errors.js";
 import { checkOptionNames } from "../config.js";
 import { operations, type OperationId } from "../generated/operations.js";
 import type { OperationDescriptor, ParameterRules } from "../operation-descriptor.js";
+import { describeRules, meetsRules } from "@hss-kit/spec/rules";
 import { operationTarget, type Budget } from "../rate-limit.js";
-import { assertParamsObject, callerParameters, describeRules, meetsRules, refuseUnknown, type MayShow } from "../validate.js";
+import { assertParamsObject, callerParameters, refuseUnknown, type MayShow } from "../validate.js";
 import { walkItems, walkPages, type FetchPage, type WalkPlan } from "./iterator.js";
 import type { PaginateOptions, Paginators } from "./types.js";
 

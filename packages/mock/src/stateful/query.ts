@@ -1,6 +1,6 @@
 // Reads a request's parameters as the spec's rules say, the way a server must: from raw text,
 // refusing what the rules do not allow with a message that names the parameter.
-import { INTEGER_FORMATS, type OperationModel, type ParameterModel } from "@hss-kit/spec";
+import { describeRules, meetsRules, type OperationModel, type ParameterModel, type ParameterRules } from "@hss-kit/spec";
 import type { Fault } from "./faults.js";
 
 /** A parameter value once read: text, an integer or a boolean. */
@@ -32,45 +32,35 @@ function rawValue(parameter: ParameterModel, request: RawRequest): string | unde
   }
 }
 
+/** The rule each input fault stops the server from enforcing. */
+const UNENFORCED: Partial<Record<Fault, keyof ParameterRules>> = {
+  "inputs.no-minimum": "minimum",
+  "inputs.no-maximum": "maximum",
+  "inputs.enum-unchecked": "enum",
+  "inputs.length-unchecked": "maxLength",
+  "inputs.empty-accepted": "minLength",
+};
+
 /** Reads one present value; returns undefined when a fault makes the server read it as absent. */
 function readValue(parameter: ParameterModel, raw: string, fault: Fault | undefined): Value | undefined {
   const { name, rules } = parameter;
-  const refuse = (allowed: string): never => {
-    throw new ParameterProblem(`${name} must be ${allowed}; got ${JSON.stringify(raw)}.`);
+  const refuse = (): never => {
+    throw new ParameterProblem(`${name} must be ${describeRules(rules)}; got ${JSON.stringify(raw)}.`);
   };
-  switch (rules.type) {
-    case "integer": {
-      if (!/^-?\d+$/.test(raw)) return fault === "inputs.lenient-types" ? undefined : refuse("an integer");
-      const exact = BigInt(raw);
-      const format = rules.format === undefined ? undefined : INTEGER_FORMATS[rules.format];
-      if (format && (exact < format.minimum || exact > format.maximum)) refuse(`an integer of the ${rules.format} range`);
-      let value = Number(exact);
-      if (rules.minimum !== undefined && value < rules.minimum) {
-        if (fault !== "inputs.no-minimum") refuse(`at least ${rules.minimum}`);
-        value = rules.minimum;
-      }
-      if (rules.maximum !== undefined && value > rules.maximum) {
-        if (fault !== "inputs.no-maximum") refuse(`at most ${rules.maximum}`);
-        value = rules.maximum;
-      }
-      if (fault === "inputs.rejects-boundary" && parameter.paging === "limit" && value === rules.maximum) refuse(`below ${rules.maximum}`);
-      return value;
-    }
-    case "boolean":
-      if (raw === "true" || raw === "false") return raw === "true";
-      return fault === "inputs.lenient-types" ? false : refuse("true or false");
-    default: {
-      if (rules.enum && !rules.enum.includes(raw) && fault !== "inputs.enum-unchecked") refuse(`one of ${rules.enum.join(", ")}`);
-      const length = [...raw].length;
-      if (rules.minLength !== undefined && length < rules.minLength && fault !== "inputs.empty-accepted") {
-        refuse(`at least ${rules.minLength} characters long`);
-      }
-      if (rules.maxLength !== undefined && length > rules.maxLength && fault !== "inputs.length-unchecked") {
-        refuse(`at most ${rules.maxLength} characters long`);
-      }
-      return raw;
-    }
+  let value: Value = raw;
+  if (rules.type === "integer") {
+    if (!/^-?\d+$/.test(raw)) return fault === "inputs.lenient-types" ? undefined : refuse();
+    value = Number(raw);
+  } else if (rules.type === "boolean") {
+    if (raw !== "true" && raw !== "false") return fault === "inputs.lenient-types" ? false : refuse();
+    value = raw === "true";
   }
+  const unenforced = fault === undefined ? undefined : UNENFORCED[fault];
+  if (!meetsRules(unenforced === undefined ? rules : { ...rules, [unenforced]: undefined }, value)) refuse();
+  // A server that does not enforce a bound clamps the value to it (a no-op for a value within bounds).
+  if (typeof value === "number") value = Math.min(Math.max(value, rules.minimum ?? value), rules.maximum ?? value);
+  if (fault === "inputs.rejects-boundary" && parameter.paging === "limit" && value === rules.maximum) refuse();
+  return value;
 }
 
 /** A text read back as its UTF-8 bytes taken one by one as Latin-1 characters: mojibake, as a server that decodes wrongly sees it. */

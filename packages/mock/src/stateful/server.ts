@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { CORS_HEADERS, answerPreflight } from "../cors.js";
 import type { AddressInfo } from "node:net";
-import { documentedResponse, isObject, loadModel, type JsonObject, type OperationModel, type SpecModel } from "@hss-kit/spec";
+import { documentedResponse, isObject, loadModel, meetsRules, type OperationModel, type ParameterRules, type SpecModel } from "@hss-kit/spec";
 import { checkCredentials, type MockCredentials } from "../auth/credentials.js";
 import { generateRecords, knownValues, type StoredRecord } from "./dataset.js";
 import { SLOW_ANSWER_MS, type Fault } from "./faults.js";
@@ -90,19 +90,6 @@ function streamHugeBody(response: ServerResponse, requestId: string): void {
   };
   response.on("close", () => { remaining = 0; });
   pump();
-}
-
-/**
- * Whether a value can stand in an item field: a required filter given a value the items could
- * never hold (an empty `host_id`) selects nothing instead of records that break their schema.
- */
-function fitsField(schema: JsonObject, value: string | number | boolean): boolean {
-  if (typeof value !== "string") return typeof value === (schema.type === "integer" ? "number" : schema.type);
-  const length = [...value].length;
-  return schema.type === "string"
-    && (typeof schema.minLength !== "number" || length >= schema.minLength)
-    && (typeof schema.maxLength !== "number" || length <= schema.maxLength)
-    && (!Array.isArray(schema.enum) || schema.enum.includes(value));
 }
 
 /** The request target with only the query parameters the operation declares (the `auth.query-unsigned` fault). */
@@ -219,7 +206,8 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       for (const parameter of operation.parameters) {
         const value = values.get(parameter.name);
         const field = operation.fields.find((f) => f.name === parameter.filter?.field);
-        if (!parameter.required || !field || value === undefined || !fitsField(field.schema, value)) continue;
+        // A value the items could never hold (an empty `host_id`) selects nothing, not records that break their schema.
+        if (!parameter.required || !field || value === undefined || !meetsRules(field.schema as ParameterRules, value)) continue;
         fixed[field.name] = value;
         scope.push(`${parameter.name}=${String(value)}`);
       }
