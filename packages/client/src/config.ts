@@ -115,7 +115,7 @@ export interface HssClientOptions {
 
 /** Options of one call. */
 export interface CallOptions {
-  /** Cancels the call: the request in flight and any wait before a retry. */
+  /** Cancels the call: the request in flight and any wait (for the budget, after a 429, before a retry). */
   signal?: AbortSignal | undefined;
   /** Milliseconds each attempt of this call may take; overrides the client's `timeout`. */
   timeout?: number | undefined;

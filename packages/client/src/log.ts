@@ -45,7 +45,7 @@ function lineOf(event: HssClientEvent): string {
       return `${call} attempt ${event.attempt}: HTTP ${event.status} in ${event.durationMs} ms${id}`;
     }
     case "wait":
-      return `${call}: waiting ${event.waitMs} ms before attempt ${event.attempt + 1} (${event.reason})`;
+      return `${call}: waiting ${event.waitMs} ms before attempt ${event.attempt} (${event.reason})`;
     case "error":
       return `${call} attempt ${event.attempt} failed: ${event.error.message}`;
   }

@@ -144,6 +144,7 @@ export function createSend(config: HssConfig, projectOf: () => string | undefine
       // Waiting past the deadline would only trade this answer for a timeout.
       return Date.now() + wait >= scope.deadline ? undefined : wait;
     };
+    /** Waits before attempt number `attempt`, as the budget's waits are numbered. */
     const pause = async (attempt: number, waitMs: number) => {
       emit({ type: "wait", operationId, attempt, waitMs, reason: "retry" });
       await sleep(waitMs, signal);
@@ -160,10 +161,16 @@ export function createSend(config: HssConfig, projectOf: () => string | undefine
         settings.attempts = attempt;
         signal.throwIfAborted();
         const credentials = await config.credentials.get();
-        await budget?.beforeAttempt(attempt);
+        // The slot counts from when the attempt is over, when the gateway has surely seen it.
+        const release = await budget?.beforeAttempt(attempt);
         const headers = { ...own };
         const projectId = settings.withoutProject ? undefined : projectOf();
-        await authorize(credentials, { method, url, headers, body, projectId });
+        try {
+          await authorize(credentials, { method, url, headers, body, projectId });
+        } catch (error) {
+          release?.();
+          throw error;
+        }
         // A server may echo the signature back without its `Signature=` prefix: the redactor learns it.
         redactor.learnAuthorization(headers.authorization);
         // The attempt's own timeout, on the call's signal: running out ends the call, as the call's own would.
@@ -220,10 +227,11 @@ export function createSend(config: HssConfig, projectOf: () => string | undefine
           if (wait === undefined) throw failure;
         } finally {
           endAttempt();
+          release?.();
         }
         if (wait !== undefined) {
           retries++;
-          await pause(attempt, wait);
+          await pause(attempt + 1, wait);
         }
       }
     } catch (error) {

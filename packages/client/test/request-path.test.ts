@@ -212,7 +212,7 @@ describe("a call with middleware", () => {
     await hss.listUsers();
     expect(seen).toHaveLength(3);
     expect(hooks).toEqual(["request", "response"]);
-    expect(events).toEqual(["request 1", "response 1", "wait 1", "request 2", "response 2", "wait 2", "request 3", "response 3"]);
+    expect(events).toEqual(["request 1", "response 1", "wait 2", "request 2", "response 2", "wait 3", "request 3", "response 3"]);
   });
 
   it("reads the response the middleware answers with, 200 or error", async () => {

@@ -191,7 +191,7 @@ describe("events", () => {
     expect(h.events.map((event) => ({ ...event, ...("durationMs" in event ? { durationMs: 0 } : {}) }))).toEqual([
       { type: "request", operationId: "listPorts", method: "GET", url, attempt: 1 },
       { type: "response", operationId: "listPorts", method: "GET", url, attempt: 1, status: 503, requestId: "r1", durationMs: 0 },
-      { type: "wait", operationId: "listPorts", attempt: 1, waitMs: 250, reason: "retry" },
+      { type: "wait", operationId: "listPorts", attempt: 2, waitMs: 250, reason: "retry" },
       { type: "request", operationId: "listPorts", method: "GET", url, attempt: 2 },
       { type: "response", operationId: "listPorts", method: "GET", url, attempt: 2, status: 200, requestId: "r2", durationMs: 0 },
     ]);
@@ -205,7 +205,7 @@ describe("events", () => {
     expect(h.events.map((event) => [event.type, event.attempt, event.type === "error" ? event.error.name : undefined])).toEqual([
       ["request", 1, undefined],
       ["error", 1, "HssNetworkError"],
-      ["wait", 1, undefined],
+      ["wait", 2, undefined],
       ["request", 2, undefined],
       ["error", 2, "HssNetworkError"],
     ]);
