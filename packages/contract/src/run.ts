@@ -1,4 +1,5 @@
 import { createRedactor } from "@hss-kit/client/internal";
+import { meetsRules } from "@hss-kit/spec";
 import { authChecks } from "./checks/auth.js";
 import { conformanceChecks, conformanceJudges } from "./checks/conformance.js";
 import type { CheckContext, PlannedCheck } from "./checks/context.js";
@@ -107,8 +108,7 @@ function discoverHostId(session: Session, baselines: Map<string, Exchange>, spec
     if (!Array.isArray(items)) continue;
     for (const item of items) {
       const value = (item as Record<string, unknown> | null)?.host_id;
-      if (typeof value !== "string" || value.length === 0) continue;
-      if (wanted?.maxLength !== undefined && value.length > wanted.maxLength) continue;
+      if (typeof value !== "string" || value.length === 0 || (wanted !== undefined && !meetsRules(wanted, value))) continue;
       return { value, from: operation.id };
     }
   }
