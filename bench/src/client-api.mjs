@@ -83,17 +83,3 @@ async function bundleFromSource(name, resolveDir, lines) {
   });
   return /** @type {Record<string, any>} */ (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`));
 }
-
-/**
- * The authorizer the operation methods run on every attempt (packages/client/src/auth.ts, with
- * node:crypto), bundled from source: it is internal to the package, and its per-operation
- * template signer is what a signed call really costs.
- * @returns {Promise<{ createAuthorizer: Function, nodeCrypto: any }>}
- */
-export async function loadAuthorizer() {
-  const src = `${ROOT}/packages/client/src`;
-  return /** @type {any} */ (await bundleFromSource("client-authorizer.mjs", src, [
-    `export { createAuthorizer } from ${JSON.stringify(`${src}/auth.ts`)};`,
-    `export { nodeCrypto } from ${JSON.stringify(`${src}/signing/crypto-node.ts`)};`,
-  ]));
-}

@@ -1,9 +1,9 @@
 // Two builds of the same entry: the default one for browsers, Deno, Bun and edge runtimes signs
-// with Web Crypto; the one the "node" export condition selects signs with node:crypto, which is
-// about 12 times faster per signature on Node, and sends through undici's dispatcher, honouring
-// HTTP(S)_PROXY (see src/default-exchange.node.ts). Only the modules with a
-// `.node.ts` twin (src/signing/crypto.ts, src/default-exchange.ts) differ between them.
-import { existsSync } from "node:fs";
+// with Web Crypto and sends with the runtime's fetch; the one the "node" export condition selects
+// signs with node:crypto and sends with undici's fetch, honouring HTTP(S)_PROXY and capping
+// connections per origin (see src/engine.node.ts). Only the modules with a `.node.ts` twin
+// (src/signing/crypto.ts, src/engine.ts) differ between them.
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { defineConfig, type Options } from "tsup";
 
@@ -20,8 +20,12 @@ const nodeVariants: Plugin = {
   },
 };
 
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
+
 const shared: Options = {
-  entry: { index: "src/index.ts" },
+  entry: { index: "src/index.ts", internal: "src/internal.ts" },
+  // The version the default User-Agent names.
+  define: { __HSS_VERSION__: JSON.stringify(version) },
   format: ["esm", "cjs"],
   target: "es2022",
   splitting: false,
@@ -33,6 +37,14 @@ const shared: Options = {
 };
 
 export default defineConfig([
-  { ...shared, outDir: "dist", platform: "neutral", dts: true },
+  // @hss-kit/spec's rules are bundled in (a devDependency, so tsup does), and so are their types:
+  // the published client depends on nothing of hss-kit's.
+  {
+    ...shared,
+    outDir: "dist",
+    platform: "neutral",
+    // Resolved to the source, so the declarations inline the type instead of importing the package.
+    dts: { compilerOptions: { paths: { "@hss-kit/spec/rules": ["../../spec/src/rules.ts"] } } },
+  },
   { ...shared, outDir: "dist/node", platform: "node", target: "node20", esbuildPlugins: [nodeVariants], external: ["undici"] },
 ]);

@@ -31,6 +31,11 @@ export interface CallScope {
   readonly signal: AbortSignal;
   /** When the timeout runs out, in `Date.now()` milliseconds. */
   readonly deadline: number;
+  /**
+   * Also aborts the scope after `ms` with `onTimeout()`'s error, until the returned function is
+   * called: a shorter timeout for one part of the call (an attempt) on the same signal.
+   */
+  within(ms: number, onTimeout: () => unknown): () => void;
   /** Stops the timer and unhooks the caller's signal; call when the call is over. */
   dispose(): void;
 }
@@ -52,6 +57,10 @@ export function openCallScope(
   return {
     signal: controller.signal,
     deadline: Date.now() + timeoutMs,
+    within(ms, onPartTimeout) {
+      const part = setTimeout(() => controller.abort(onPartTimeout()), ms);
+      return () => clearTimeout(part);
+    },
     dispose() {
       clearTimeout(timer);
       callerSignal?.removeEventListener("abort", follow);

@@ -1,65 +1,144 @@
-// Authenticates one attempt of a request. Runs inside the transport, after every middleware,
-// so the signature covers the final URL and headers, and runs again for every retry. It works on
-// header records, never on Request objects, because it runs on every attempt of every call.
+// Authenticates one attempt: an IAM token header, or an AK/SK signature from `signRequest` (the
+// one signer) over the exact URL, headers and body sent, with a fresh X-Sdk-Date every attempt.
+// It runs inside `send`, after every middleware, so no middleware ever sees a credential.
+//
+// Credentials are a value or an async provider; a provider is asked again once what it gave
+// expires, or when a call is answered 401. Every credential ever used stays known to the
+// redactor, since an old token in a log is still a token.
 
-import type { ResolvedCredentials } from "./credentials.js";
-import { canonicalQuery, signRequest, type SigningCrypto } from "./signing/index.js";
-import { templateSigner, type TemplateSigner } from "./signing/sign.js";
-import type { OutgoingRequest } from "./exchange.js";
-import type { Authorize } from "./transport.js";
+import { resolveCredentials, type HssCredentials, type ResolvedCredentials } from "./credentials.js";
+import { HssConfigurationError } from "./errors.js";
+import { credentialIdentity } from "./rate-limit.js";
+import { createRedactor, type Redactor } from "./redact.js";
+import { defaultCrypto, signRequest } from "./signing/index.js";
 
-/** A search the URL parser keeps as it is: no fragment, no white space or control character to drop or encode. */
-const PLAIN_SEARCH = /^[^\0- #]*$/;
-
-function isEmpty(record: Readonly<Record<string, string>>): boolean {
-  for (const _ in record) return false;
-  return true;
-}
+/** Credentials from a provider, with when they stop working (a Date or epoch milliseconds). */
+export type HssProvidedCredentials = HssCredentials & { expiresAt?: Date | number | undefined };
 
 /**
- * The authorizer for a client's credentials. The credentials stay in this closure: nothing
- * reachable from the client object holds them. Without a project (the IAM lookup of one), a
- * signed request carries no X-Project-Id.
+ * An async function that gives credentials: asked before the first call, again once what it
+ * gave has expired, and again when a call is answered 401.
  */
-export function createAuthorizer(
-  credentials: ResolvedCredentials,
-  projectId: string | undefined,
-  crypto: SigningCrypto,
-): Authorize {
-  if (credentials.kind === "token") {
-    const { token } = credentials;
-    return (request) => ({ ...request.headers, "x-auth-token": token });
+export type HssCredentialsProvider = () => Promise<HssProvidedCredentials>;
+
+/** Asked again this long before credentials expire, so no request goes out with ones about to lapse. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+/** How many credentials the redactor remembers: rotated ones too, but not without bound. */
+const REMEMBERED = 8;
+
+/** Where a client's credentials come from. */
+export interface CredentialSource {
+  /** The credentials to use now. */
+  get(): ResolvedCredentials | Promise<ResolvedCredentials>;
+  /** Forgets what a provider gave, so the next `get` asks it again; false when there is no provider. */
+  renew(): boolean;
+  /** Whether the credentials may sign (AK/SK): a provider may, and a token never does. */
+  readonly maySign: boolean;
+  /** Whose the credentials last given are, for the request budget, without the secret. */
+  identity(): string;
+  /** Redacts every credential this source has given. */
+  readonly redactor: Redactor;
+}
+
+const secretsOf = (credentials: ResolvedCredentials): Array<string | undefined> =>
+  credentials.kind === "token" ? [credentials.token] : [credentials.secretKey, credentials.securityToken];
+
+/** A redactor whose list of secrets grows as a provider gives new credentials. */
+function growingRedactor(): { redactor: Redactor; learn(credentials: ResolvedCredentials): void } {
+  let known: string[] = [];
+  let current = createRedactor([]);
+  return {
+    learn(credentials) {
+      const added = secretsOf(credentials).filter((secret): secret is string => secret !== undefined && !known.includes(secret));
+      if (added.length === 0) return;
+      known = [...added, ...known].slice(0, REMEMBERED * 2);
+      current = createRedactor(known);
+    },
+    redactor: {
+      text: (text) => current.text(text),
+      excerpt: (text, max) => current.excerpt(text, max),
+      learnAuthorization: (authorization) => current.learnAuthorization(authorization),
+      url: (url) => current.url(url),
+      cause: (error) => current.cause(error),
+      mayShow: (value) => current.mayShow(value),
+    },
+  };
+}
+
+/** The credential source of the `credentials` option (or the environment, without one). */
+export function createCredentialSource(
+  given: HssCredentials | HssCredentialsProvider | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): CredentialSource {
+  const { redactor, learn } = growingRedactor();
+  if (typeof given !== "function") {
+    const credentials = resolveCredentials(given, env);
+    learn(credentials);
+    const identity = credentialIdentity(credentials);
+    return { get: () => credentials, renew: () => false, maySign: credentials.kind === "accessKey", identity: () => identity, redactor };
   }
-  const { accessKey, secretKey, securityToken } = credentials;
+  let current: Promise<{ credentials: ResolvedCredentials; expiresAt: number }> | undefined;
+  let identity = "credentials provider";
+  const ask = async () => {
+    let provided: HssProvidedCredentials;
+    try {
+      provided = await given();
+    } catch (error) {
+      throw new HssConfigurationError("The credentials provider failed; see the cause.", { cause: redactor.cause(error) });
+    }
+    const { expiresAt, ...rest } = (provided ?? {}) as HssProvidedCredentials;
+    const credentials = resolveCredentials(rest as HssCredentials, {});
+    learn(credentials);
+    identity = credentialIdentity(credentials);
+    const expiry = expiresAt === undefined ? Infinity : new Date(expiresAt).getTime();
+    if (Number.isNaN(expiry)) throw new HssConfigurationError("The credentials provider gave an expiresAt that is not a date.");
+    return { credentials, expiresAt: expiry };
+  };
+  return {
+    async get() {
+      const held = current && (await current.catch(() => undefined));
+      if (held && held.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return held.credentials;
+      current = ask();
+      // A failed ask is not kept: the next call asks again.
+      current.catch(() => (current = undefined));
+      return (await current).credentials;
+    },
+    renew() {
+      current = undefined;
+      return true;
+    },
+    maySign: true,
+    identity: () => identity,
+    redactor,
+  };
+}
+
+/** One attempt as it is authenticated: the headers are the attempt's own, and get the credentials. */
+export interface AttemptToSign {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: Uint8Array | undefined;
+  /** The project to sign as X-Project-Id, unless the request carries its own; none for the IAM lookup. */
+  readonly projectId: string | undefined;
+}
+
+/** Adds the credentials to an attempt's headers: a token, or X-Sdk-Date and Authorization. */
+export async function authorize(credentials: ResolvedCredentials, attempt: AttemptToSign): Promise<void> {
+  const { headers } = attempt;
+  if (credentials.kind === "token") {
+    headers["x-auth-token"] = credentials.token;
+    return;
+  }
   // The gateway wants the project (and a temporary credential's token) sent and signed; a header
   // the request already carries wins, as middleware may address another project.
-  const required: Record<string, string> = projectId === undefined ? {} : { "x-project-id": projectId };
-  if (securityToken) required["x-security-token"] = securityToken;
-  // Per operation (the base object the caller keeps for it), the signer of its plain requests:
-  // no body, no headers of their own, a URL the caller split, so no URL parsing and no canonical
-  // headers on any call.
-  const templates = new WeakMap<object, { method: string; sign: TemplateSigner | undefined }>();
-  const templateFor = ({ method, base, search, body, headers }: OutgoingRequest): TemplateSigner | undefined => {
-    if (!base || search === undefined || body !== undefined || !isEmpty(headers) || !PLAIN_SEARCH.test(search)) return undefined;
-    let template = templates.get(base);
-    if (template?.method !== method) {
-      template = { method, sign: templateSigner(method, base.host, base.canonicalUri, required, credentials, crypto) };
-      templates.set(base, template);
-    }
-    return template.sign;
-  };
-  return (request) => {
-    const headers = { ...required, ...request.headers };
-    const template = templateFor(request);
-    // A fresh date on every call of this function, so every retry is signed anew.
-    const auth = template
-      ? template(canonicalQuery(request.search!))
-      : signRequest({ method: request.method, url: request.url, headers, body: request.body, accessKey, secretKey }, crypto);
-    const add = ({ "X-Sdk-Date": date, Authorization }: { "X-Sdk-Date": string; Authorization: string }) => {
-      headers["x-sdk-date"] = date;
-      headers.authorization = Authorization;
-      return headers;
-    };
-    return auth instanceof Promise ? auth.then(add) : add(auth);
-  };
+  if (attempt.projectId !== undefined) headers["x-project-id"] ??= attempt.projectId;
+  if (credentials.securityToken !== undefined) headers["x-security-token"] ??= credentials.securityToken;
+  const signed = await signRequest(
+    { method: attempt.method, url: attempt.url, headers, body: attempt.body, accessKey: credentials.accessKey, secretKey: credentials.secretKey },
+    defaultCrypto,
+  );
+  headers["x-sdk-date"] = signed["X-Sdk-Date"];
+  headers.authorization = signed.Authorization;
 }

@@ -1,10 +1,17 @@
 // Reads a response body into memory with a bound on its size, counted in the bytes the body
 // streams after decompression (fetch decompresses gzip, deflate and brotli on its own, so the
-// size on the wire says nothing about the size in memory: a small gzip bomb inflates a
-// thousandfold). Reading stops, and the connection is cancelled, as soon as the bound is passed.
+// size on the wire says nothing about the size in memory: a small gzip bomb inflates many
+// times over). Reading stops, and the connection is cancelled, as soon as the bound is passed.
 
 /** The default `maxResponseBytes`: far above the largest page the spec allows. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** A response read within bounds: the status, the headers and the whole body, decompressed. */
+export interface ReceivedResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Uint8Array<ArrayBuffer>;
+}
 
 /** What {@link readBody} gives: the bytes, or word that the body passed the limit. */
 export type BodyRead = { readonly bytes: Uint8Array<ArrayBuffer> } | { readonly tooLarge: true };

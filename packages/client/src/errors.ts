@@ -3,6 +3,8 @@
 // comparing status codes. Messages are built from already-redacted parts (see redact.ts): nothing
 // here ever sees a token, a secret key or a signature.
 
+import { REDACTED } from "./redact.js";
+
 /** Where a failed request went, for errors about a request. */
 export interface HssRequestContext {
   /** operationId of the call, such as `listPorts`; absent for calls made through `hss.raw`. */
@@ -11,6 +13,8 @@ export interface HssRequestContext {
   method?: string | undefined;
   /** The request URL with credentials removed. */
   url?: string | undefined;
+  /** How many attempts the call made, retries included. */
+  attempts?: number | undefined;
 }
 
 /** Base class of every error the HSS client throws. */
@@ -41,12 +45,16 @@ export class HssRequestError extends HssError {
   readonly method: string | undefined;
   /** URL of the request, with credentials removed. */
   readonly url: string | undefined;
+  /** How many attempts the call made, retries included (0 when it failed before sending). */
+  readonly attempts: number;
 
   constructor(context: HssRequestContext, problem: string, options?: { cause?: unknown }) {
-    super(`${describeRequest(context)} ${problem}`, options);
+    const attempts = context.attempts ?? 0;
+    super(`${describeRequest(context)} ${problem}${attempts > 1 ? ` (${attempts} attempts)` : ""}`, options);
     this.operationId = context.operationId;
     this.method = context.method;
     this.url = context.url;
+    this.attempts = attempts;
   }
 }
 
@@ -251,7 +259,8 @@ export class HssResponseTooLargeError extends HssResponseError {
 /** Longest rendering of a refused value in a message, so a huge string cannot flood a log. */
 const MAX_SHOWN = 80;
 
-function show(value: unknown): string {
+/** A value as an error message quotes it: JSON where it can be, cut to a bounded length. */
+export function show(value: unknown): string {
   let text: string;
   if (value === undefined) return "nothing";
   if (typeof value === "bigint") text = `${value}n`;
@@ -272,7 +281,7 @@ export interface HssValidationErrorDetails {
   /**
    * The value given: undefined when a required parameter is missing or the name is unknown (an
    * unknown name's value is never shown: it may be a credential passed under the wrong name), and
-   * {@link REDACTED_VALUE} when the value is, contains or encodes a configured credential.
+   * {@link REDACTED} when the value is, contains or encodes a configured credential.
    */
   value: unknown;
   /** What would have been accepted, such as `an integer from 10 to 200`, or the known names. */
@@ -281,8 +290,10 @@ export interface HssValidationErrorDetails {
   problem: HssValidationProblem;
 }
 
-/** What a validation error holds in place of a value that is, contains or encodes a credential. */
-export const REDACTED_VALUE = "[REDACTED]";
+/** How a message names a value it may not quote: one that holds a credential, or cannot be rendered to check. */
+export const NOT_SHOWN = "a value that may hold a credential, not shown";
+
+export { REDACTED };
 
 function validationMessage(details: HssValidationErrorDetails): string {
   const { operationId, parameter, allowed } = details;
@@ -290,7 +301,7 @@ function validationMessage(details: HssValidationErrorDetails): string {
   if (details.problem === "unknown") {
     return `${operationId}: ${parameter} is not a parameter of ${operationId} (its value is not shown); the parameters are ${allowed}.`;
   }
-  const got = details.value === REDACTED_VALUE ? "a value that holds a credential, not shown" : show(details.value);
+  const got = details.value === REDACTED ? NOT_SHOWN : show(details.value);
   return `${operationId}: ${parameter} must be ${allowed}; got ${got}.`;
 }
 

@@ -6,7 +6,8 @@ import type { HssError } from "./errors.js";
 
 /**
  * One thing the client did. URLs are redacted, as in errors; `attempt` counts a call's attempts
- * from 1; `operationId` is undefined for a request through `hss.raw` to a path the spec lacks.
+ * from 1 (a `wait` names the attempt it precedes); `operationId` is undefined for a request
+ * through `hss.raw`.
  * A `wait` says why the call is idle and for about how long: `budget` (the request budget has no
  * slot yet), `rate-limited` (HSS answered 429; waiting for its window to pass) or `retry` (the
  * backoff before retrying a failure).

@@ -3,10 +3,10 @@
 // calls as it paces every other; the concurrency only bounds how many wait at once, and with it
 // the memory held for results that arrive ahead of their turn.
 
-import type { CallOperation } from "./caller.js";
+import type { CallOperation } from "./call.js";
 import { HssError, HssValidationError } from "./errors.js";
 import { operations, type OperationId } from "./generated/operations.js";
-import { checkOptionNames, type CallOptions } from "./options.js";
+import { checkOptionNames, type CallOptions } from "./config.js";
 import { operationTarget, type Budget } from "./rate-limit.js";
 import type { OperationParams, OperationResult } from "./types.js";
 
@@ -16,13 +16,13 @@ export interface FanOutOptions extends CallOptions {
    * Calls in flight at once, 1 to 64. Default: the request budget's requests per window for the
    * operation (5), since more would only wait in the budget's line.
    */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /**
    * `"throw"` (default): the first failure, in the order of the parameter sets, ends the fan-out
    * and aborts the calls in flight. `"collect"`: each failure is yielded as `{ params, error }`
    * and the fan-out goes on. The fan-out's own `signal` ends it in either case.
    */
-  onError?: "throw" | "collect";
+  onError?: "throw" | "collect" | undefined;
 }
 
 /** A call of the fan-out that succeeded: its parameters and its 200 body. */

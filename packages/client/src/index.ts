@@ -2,11 +2,13 @@
 
 export { createHssClient } from "./client.js";
 export type { HssClient } from "./client.js";
-export type { HssClientOptions, CallOptions } from "./options.js";
+export type { HssClientOptions, CallOptions } from "./config.js";
 export { createRateLimiter } from "./rate-limit.js";
 export type { RateLimiter, RateLimitOptions, SlotWait } from "./rate-limit.js";
 export type { HssClientEvent, HssEventListener } from "./events.js";
 export type { HssCredentials, TokenCredentials, AccessKeyCredentials } from "./credentials.js";
+export type { HssCredentialsProvider, HssProvidedCredentials } from "./auth.js";
+export type { HssLogger, HssLogLevel } from "./log.js";
 export {
   HssError,
   HssRequestError,
@@ -25,7 +27,7 @@ export {
   HssValidationError,
   HssPaginationError,
   HssConfigurationError,
-  REDACTED_VALUE,
+  REDACTED,
 } from "./errors.js";
 export type {
   HssApiErrorDetails,
@@ -33,10 +35,8 @@ export type {
   HssValidationErrorDetails,
   HssValidationProblem,
 } from "./errors.js";
-export { HSS_REGIONS, endpointFor } from "./endpoint.js";
-export { formatSdkDate, signRequest, type SdkAuthHeaders, type SignRequestInput } from "./signing/index.js";
-export { createRedactor, secretForms, REDACTED } from "./redact.js";
-export type { Redactor } from "./redact.js";
+export { HSS_REGIONS } from "./endpoint.js";
+export { signRequest, type SdkAuthHeaders, type SignRequestInput } from "./signing/index.js";
 export type { HssRegion } from "./endpoint.js";
 export { operations } from "./generated/operations.js";
 export type { OperationId, OperationMethods } from "./generated/operations.js";
@@ -49,6 +49,7 @@ export type {
   PaginatedOperationId,
   HssPaths,
 } from "./types.js";
+export type * from "./generated/items.js";
 export type { Page, PaginateMethod, PaginateOptions, PaginateParams, Paginators, WalkProgress } from "./paginate/types.js";
 export type { HssResponseInfo, WithResponse } from "./response.js";
 export type { FanOutFailure, FanOutMethod, FanOutOptions, FanOutSuccess, FanOuts } from "./fan-out.js";

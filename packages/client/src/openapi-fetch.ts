@@ -12,14 +12,3 @@ const imported = openapiFetch.default as CreateClient | { default: CreateClient 
 
 /** openapi-fetch's createClient, whichever module format loaded it. */
 export const createClient: CreateClient = typeof imported === "function" ? imported : imported.default;
-
-// The operation methods build their URLs and headers with openapi-fetch's own serializers, so
-// they send byte for byte what `hss.raw` (openapi-fetch itself) sends for the same parameters.
-export {
-  createFinalURL,
-  createQuerySerializer,
-  defaultBodySerializer,
-  defaultPathSerializer,
-  mergeHeaders,
-  removeTrailingSlash,
-} from "openapi-fetch";

@@ -2,12 +2,11 @@
 // `GET {iam}/v3/projects?name={region}`, its first project's id, remembered for the client's life
 // (a failed lookup is tried again on the next call).
 
-import { openCallScope } from "./abort.js";
-import { HssConfigurationError, HssResponseError, HssTimeoutError, type HssRequestContext } from "./errors.js";
+import { HssConfigurationError, HssResponseError, type HssRequestContext } from "./errors.js";
 import { checkedPathSegment } from "./credentials.js";
 import type { Redactor } from "./redact.js";
 import { errorFromResponse, parseErrorBody } from "./response-error.js";
-import type { Transport } from "./transport.js";
+import type { Send, SendSettings } from "./send.js";
 
 /** The IAM endpoint of a region's HSS endpoint: the same domain with `iam` for `hss`. */
 export function iamEndpointOf(hssEndpoint: string): string | undefined {
@@ -18,13 +17,11 @@ export function iamEndpointOf(hssEndpoint: string): string | undefined {
 
 /** What a lookup needs. */
 export interface ProjectLookupConfig {
-  /** Sends the request; its authorizer signs without a project. */
-  transport: Transport;
+  /** Sends the request (signed without a project). */
+  send: Send;
   iamEndpoint: string;
   region: string;
   redactor: Redactor;
-  timeoutMs: number;
-  maxRetries: number;
 }
 
 /** The lookup, as a function that resolves to the project ID. */
@@ -32,29 +29,26 @@ export function createProjectLookup(config: ProjectLookupConfig): () => Promise<
   let found: Promise<string> | undefined;
   const lookup = async (): Promise<string> => {
     const url = `${config.iamEndpoint.replace(/\/+$/, "")}/v3/projects?name=${encodeURIComponent(config.region)}`;
-    const context: HssRequestContext = { operationId: "IAM listProjects", method: "GET", url: config.redactor.url(url) };
-    const scope = openCallScope(config.timeoutMs, undefined, () => new HssTimeoutError(context, config.timeoutMs));
-    try {
-      const received = await config.transport.send({ method: "GET", url, headers: {} }, { scope, operationId: context.operationId, maxRetries: config.maxRetries, timeoutMs: config.timeoutMs });
-      if (received.status !== 200) {
-        throw errorFromResponse(received, parseErrorBody(received), { operationId: context.operationId!, method: "GET", url }, config.redactor);
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(received.body));
-      } catch {
-        throw new HssResponseError({ ...context, status: 200 }, "its body is not JSON in UTF-8");
-      }
-      const id = (body as { projects?: Array<{ id?: unknown }> } | null)?.projects?.[0]?.id;
-      if (typeof id !== "string" || id === "") {
-        throw new HssConfigurationError(
-          `No project: IAM (${config.iamEndpoint}) lists no project named ${config.region} for these credentials; pass projectId or set HUAWEICLOUD_SDK_PROJECT_ID.`,
-        );
-      }
-      return checkedPathSegment("the project ID IAM gave", config.redactor.text(id));
-    } finally {
-      scope.dispose();
+    const settings: SendSettings = { operationId: "IAM listProjects", withoutProject: true, attempts: 0 };
+    const response = await config.send(new Request(url), settings);
+    const received = { status: response.status, headers: response.headers, body: new Uint8Array(await response.arrayBuffer()) };
+    const context: HssRequestContext = { operationId: settings.operationId, method: "GET", url: config.redactor.url(url), attempts: settings.attempts };
+    if (received.status !== 200) {
+      throw errorFromResponse(received, parseErrorBody(received), { operationId: settings.operationId!, method: "GET", url, attempts: settings.attempts }, config.redactor);
     }
+    let body: unknown;
+    try {
+      body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(received.body));
+    } catch {
+      throw new HssResponseError({ ...context, status: 200 }, "its body is not JSON in UTF-8");
+    }
+    const id = (body as { projects?: Array<{ id?: unknown }> } | null)?.projects?.[0]?.id;
+    if (typeof id !== "string" || id === "") {
+      throw new HssConfigurationError(
+        `No project: IAM (${config.iamEndpoint}) lists no project named ${config.region} for these credentials; pass projectId or set HUAWEICLOUD_SDK_PROJECT_ID.`,
+      );
+    }
+    return checkedPathSegment("the project ID IAM gave", config.redactor.text(id));
   };
   return () => {
     found ??= lookup().catch((error: unknown) => {

@@ -295,7 +295,8 @@ export interface Budget {
 /** Binds a limiter (or none) to a client's credential and listener. */
 export function createBudget(config: {
   limiter: RateLimiter | undefined;
-  identity: string;
+  /** Whose credentials the calls use, as {@link credentialIdentity} names them; asked per attempt, since a provider may change them. */
+  identity: () => string;
   onEvent: HssEventListener | undefined;
 }): Budget {
   const { limiter, onEvent, identity } = config;
@@ -308,7 +309,7 @@ export function createBudget(config: {
       let key: string | undefined;
       return {
         async beforeAttempt(attempt) {
-          key = keyOf(identity, target.route);
+          key = keyOf(identity(), target.route);
           const onWait = (waitMs: number) => onEvent?.({ type: "wait", operationId: target.operationId, attempt, waitMs, reason });
           const release = await limiter.acquire(key, limit, { signal: scope.signal, deadline: scope.deadline, onWait, tooLate });
           reason = "budget";
@@ -324,7 +325,7 @@ export function createBudget(config: {
     delayOf(target, count) {
       const limit = limiter && limitOf(limiter, target.limit);
       if (limiter === undefined || limit === undefined) return undefined;
-      return limiter.delayOf(keyOf(identity, target.route), limit, count);
+      return limiter.delayOf(keyOf(identity(), target.route), limit, count);
     },
     limitOf: (target) => limiter && limitOf(limiter, target.limit),
   };

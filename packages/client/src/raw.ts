@@ -14,13 +14,12 @@ type Init = { params?: { path?: Record<string, unknown> } & Record<string, unkno
 type Call = (url: string, init?: Init) => Promise<unknown>;
 
 /** The openapi-fetch client with `project_id` filled in on every call (once IAM gave it, when it had to). */
-export function withProjectId(client: Client<HssPaths>, project: string | (() => Promise<string>)): Client<HssPaths> {
+export function withProjectId(client: Client<HssPaths>, project: () => string | Promise<string>): Client<HssPaths> {
   const withProject = (init: Init, projectId: string): Init => ({
     ...init,
     params: { ...init.params, path: { project_id: projectId, ...init.params?.path } },
   });
-  const fill = (init: Init = {}): Init | Promise<Init> =>
-    typeof project === "string" ? withProject(init, project) : project().then((projectId) => withProject(init, projectId));
+  const fill = async (init: Init = {}): Promise<Init> => withProject(init, await project());
   const untyped = client as unknown as Record<(typeof METHODS)[number], Call> & {
     request: (method: string, url: string, init?: Init) => Promise<unknown>;
   };

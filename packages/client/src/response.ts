@@ -1,7 +1,7 @@
 // What `withResponse()` gives besides the body: the response's status, headers and request id,
 // as openai-node's `.withResponse()` and Octokit's `{ data, status, headers }` give them.
 
-import type { CallResult } from "./caller.js";
+import type { CallResult } from "./call.js";
 import type { Redactor } from "./redact.js";
 
 /** The response a call's body came in. */

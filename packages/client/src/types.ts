@@ -1,6 +1,6 @@
 import type { operations as SpecOperations, paths } from "./generated/schema.js";
 import type { OperationId, operations } from "./generated/operations.js";
-import type { CallOptions } from "./options.js";
+import type { CallOptions } from "./config.js";
 import type { WithResponse } from "./response.js";
 
 type Defined<T> = [Exclude<T, undefined>] extends [never] ? {} : Exclude<T, undefined>;

@@ -378,13 +378,13 @@ describe("construction", () => {
   });
 
   it.each<[HssClientOptions, string]>([
-    [{ region: undefined }, "No endpoint: pass region (such as cn-north-4) or baseUrl."],
+    [{ region: undefined }, "No endpoint: pass region (such as cn-north-4) or baseUrl, or set HUAWEICLOUD_SDK_REGION or HUAWEICLOUD_SDK_ENDPOINT."],
     [{ baseUrl: "hss.example.com" }, 'baseUrl must be an absolute URL such as https://hss.cn-north-4.myhuaweicloud.com; got "hss.example.com".'],
     [{ maxRetries: -1 }, "maxRetries must be an integer from 0 to 2147483647; got -1."],
     [{ timeout: 0 }, "timeout must be an integer from 1 to 2147483647; got 0."],
     [{ retryDelay: { initialMs: 100, maxMs: 10 } }, "retryDelay.maxMs must be at least retryDelay.initialMs (100); got 10."],
     [{ validate: "no" as never }, 'validate must be true or false; got "no".'],
-    [{ projectId: "" }, 'projectId must be a non-empty string; got "".'],
+    [{ projectId: "" }, 'projectId must be a string from 1 to 256 characters (the spec\'s project_id); got "".'],
   ])("refuses %j with a clear error", (options, message) => {
     expect(() => client(undefined, options)).toThrow(new HssConfigurationError(message));
   });
@@ -393,7 +393,7 @@ describe("construction", () => {
     const attempt = () => client(undefined, { token: "misplaced-token-value" } as never);
     expect(attempt).toThrow(
       new HssConfigurationError(
-        "createHssClient has no option token; the options are region, baseUrl, projectId, iamEndpoint, credentials, validate, maxRetries, retryDelay, timeout, totalTimeout, rateLimit, onEvent, maxResponseBytes, middleware, fetch.",
+        "createHssClient has no option token; the options are region, baseUrl, projectId, iamEndpoint, credentials, validate, maxRetries, retryDelay, timeout, totalTimeout, rateLimit, maxResponseBytes, middleware, fetch, userAgent, logger, logLevel, onEvent.",
       ),
     );
     expect(() => client(undefined, { retryDelay: { initial: 5 } as never })).toThrow(

@@ -78,7 +78,10 @@ function client(fetch: (request: Request) => Promise<Response>, options: HssClie
     projectId: "p",
     credentials: { token: "token-of-the-budget-tests" },
     fetch,
-    onEvent: (event) => events.push(event),
+    // The waits, what these tests are about; every attempt and response is an event too.
+    onEvent: (event) => {
+      if (event.type === "wait") events.push(event);
+    },
     ...options,
   });
   return { hss, events };

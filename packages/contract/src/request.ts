@@ -1,4 +1,5 @@
 import { signRequest } from "@hss-kit/client";
+import { REDACTED } from "@hss-kit/client/internal";
 import type { RawRequest } from "./http.js";
 import type { OperationModel } from "./spec.js";
 
@@ -23,7 +24,7 @@ export type AuthMode =
 /** What a run authenticates with: an IAM token, or AK/SK signing. */
 export type RunCredentials =
   | { kind: "token"; token: string }
-  | { kind: "aksk"; accessKey: string; secretKey: string; securityToken?: string };
+  | { kind: "accessKey"; accessKey: string; secretKey: string; securityToken?: string };
 
 /** The secrets of a run's credentials, which no report may show. */
 export function secretsOf(credentials: RunCredentials): string[] {
@@ -40,7 +41,7 @@ export const DROPPED_SIGNED_HEADER = "x-hss-contract-signed";
 export const TAMPERED_QUERY = "hss_contract_tampered=1";
 
 /** Adds the signature headers (or a broken variant) to a request built for AK/SK credentials. */
-export async function signed(request: RawRequest, credentials: RunCredentials & { kind: "aksk" }, auth: AuthMode): Promise<RawRequest> {
+export async function signed(request: RawRequest, credentials: RunCredentials & { kind: "accessKey" }, auth: AuthMode): Promise<RawRequest> {
   if (auth === "none") return request;
   const headers: Record<string, string> = { ...request.headers };
   if (credentials.securityToken) headers["X-Security-Token"] = credentials.securityToken;
@@ -127,9 +128,9 @@ export function toCurl(request: RawRequest, token: string | undefined): string {
       if (value === "") parts.push("-H", shellQuote(`${name};`));
       else if (token !== undefined && value === token) parts.push("-H", `"${name}: $HSS_TOKEN"`);
       else if (token !== undefined && value === `${token}${WRONG_TOKEN_SUFFIX}`) parts.push("-H", `"${name}: \${HSS_TOKEN}${WRONG_TOKEN_SUFFIX}"`);
-      else parts.push("-H", shellQuote(`${name}: <redacted>`));
+      else parts.push("-H", shellQuote(`${name}: ${REDACTED}`));
     } else if (name.toLowerCase() === "authorization") {
-      parts.push("-H", shellQuote(`${name}: ${value.replace(/Signature=[0-9a-fA-F]+/, "Signature=<redacted>")}`));
+      parts.push("-H", shellQuote(`${name}: ${value.replace(/Signature=[0-9a-fA-F]+/, `Signature=${REDACTED}`)}`));
     } else if (name.toLowerCase() === "x-security-token") {
       parts.push("-H", `"${name}: $HUAWEICLOUD_SDK_SECURITY_TOKEN"`);
     } else if (name !== "accept") {

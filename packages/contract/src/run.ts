@@ -1,5 +1,6 @@
-import { createRedactor } from "@hss-kit/client";
+import { createRedactor } from "@hss-kit/client/internal";
 import type { CheckContext } from "./checks/context.js";
+import { meetsRules } from "@hss-kit/spec";
 import { registeredChecks, type Check, type CheckCase, type CheckName, type PlanEnv } from "./checks/index.js";
 import { latencyOf } from "./checks/robustness.js";
 import { HttpTransport } from "./http.js";
@@ -26,7 +27,7 @@ type Planned = CheckCase & { check: Check };
 /** The cases a run plans for an operation, as selected: those that send requests, then those that report on them. */
 function planFor(operation: OperationModel, options: Pick<ResolvedOptions, "selected" | "maxLatencyMs" | "credentials" | "otherCredentials">) {
   const env: PlanEnv = {
-    signs: options.credentials.kind === "aksk",
+    signs: options.credentials.kind === "accessKey",
     otherCredentials: options.otherCredentials !== undefined,
     ...(options.maxLatencyMs !== undefined ? { maxLatencyMs: options.maxLatencyMs } : {}),
   };
@@ -110,8 +111,7 @@ function discoverHostId(session: Session, baselines: Map<string, Exchange>, spec
     if (!Array.isArray(items)) continue;
     for (const item of items) {
       const value = (item as Record<string, unknown> | null)?.host_id;
-      if (typeof value !== "string" || value.length === 0) continue;
-      if (wanted?.maxLength !== undefined && value.length > wanted.maxLength) continue;
+      if (typeof value !== "string" || value.length === 0 || (wanted !== undefined && !meetsRules(wanted, value))) continue;
       return { value, from: operation.id };
     }
   }

@@ -1,4 +1,4 @@
-import { createRedactor, type Redactor } from "@hss-kit/client";
+import { createRedactor, type Redactor } from "@hss-kit/client/internal";
 import type { CheckName } from "./checks/registry.js";
 import type { HttpTransport, Outcome, RawRequest } from "./http.js";
 import { secretsOf, signed, toCurl, toRawRequest, type ApiCall, type RunCredentials } from "./request.js";
@@ -139,7 +139,7 @@ export class Session {
   private async exchange(call: ApiCall, check: string, failures: number): Promise<Exchange> {
     const operation = call.operation.id;
     const unsigned = toRawRequest(this.baseUrl, this.token, call);
-    const request = this.credentials.kind === "aksk" ? await signed(unsigned, this.credentials, call.auth ?? "credentials") : unsigned;
+    const request = this.credentials.kind === "accessKey" ? await signed(unsigned, this.credentials, call.auth ?? "credentials") : unsigned;
     this.sent++;
     const started = performance.now();
     const outcome = this.scrubbed(await this.transport.send(request));
@@ -210,7 +210,7 @@ export class Session {
 
   /** Whether the run signs with AK/SK rather than sending a token. */
   get signs(): boolean {
-    return this.credentials.kind === "aksk";
+    return this.credentials.kind === "accessKey";
   }
 
   /** The response body parsed as JSON (cached per exchange). */

@@ -6,7 +6,8 @@
 // official signer.
 
 import { createHash, createHmac } from "node:crypto";
-import { formatSdkDate, signRequest } from "@hss-kit/client";
+import { signRequest } from "@hss-kit/client";
+import { formatSdkDate } from "@hss-kit/client/internal";
 
 /** The worked example's inputs. The keys are made up: they sign nothing anywhere. */
 export const EXAMPLE = {

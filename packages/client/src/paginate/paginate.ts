@@ -1,13 +1,14 @@
 // Builds `hss.paginate`: one walker per operation the generator marked as paginated, with the
 // page size checked against that operation's `limit` rules from the spec.
 
-import type { CallOperation } from "../caller.js";
+import type { CallOperation } from "../call.js";
 import { HssValidationError } from "../errors.js";
-import { checkOptionNames } from "../options.js";
+import { checkOptionNames } from "../config.js";
 import { operations, type OperationId } from "../generated/operations.js";
 import type { OperationDescriptor, ParameterRules } from "../operation-descriptor.js";
+import { describeRules, meetsRules } from "@hss-kit/spec/rules";
 import { operationTarget, type Budget } from "../rate-limit.js";
-import { assertParamsObject, callerParameters, describeRules, meetsRules, refuseUnknown, type MayShow } from "../validate.js";
+import { assertParamsObject, callerParameters, refuseUnknown, type MayShow } from "../validate.js";
 import { walkItems, walkPages, type FetchPage, type WalkPlan } from "./iterator.js";
 import type { PaginateOptions, Paginators } from "./types.js";
 
@@ -63,7 +64,7 @@ function planWalk(
   const limit = descriptor.parameters.find((parameter) => parameter.name === "limit")?.schema ?? {};
   // With validation off the spec's bounds are not enforced, but a page still needs one item or more.
   const pageSizeRules: ParameterRules = validate
-    ? { type: "integer", format: limit.format, minimum: Math.max(1, limit.minimum ?? 1), maximum: limit.maximum }
+    ? { ...limit, type: "integer", minimum: Math.max(1, limit.minimum ?? 1) }
     : { type: "integer", minimum: 1 };
   const pageSize = options.pageSize ?? limit.maximum ?? DEFAULT_PAGE_SIZE;
   check("pageSize", pageSize, pageSizeRules);

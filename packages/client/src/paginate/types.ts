@@ -23,27 +23,27 @@ export interface WalkProgress {
 /** Options of a paginated walk. */
 export interface PaginateOptions {
   /** Items per request (the `limit` sent); within the operation's `limit` bounds. Default: its maximum, or 100. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Stop after this many items; no request is made for items past it. Default: all. */
-  maxItems?: number;
+  maxItems?: number | undefined;
   /**
    * Page requests in flight at once; above 1, following pages are fetched ahead. Default 1. The
    * request budget (5 requests a minute per operation and credential) paces a walk whatever this
    * is: above 1 it saves only the latency of a few pages, and above the budget's `requests` nothing.
    */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /** The offset to start at, such as the `resumeOffset` of the error that stopped an earlier walk. Default 0. */
-  offset?: number;
+  offset?: number | undefined;
   /** Told of each page as it arrives: pages and items so far, `total_num`, and an estimate of the time left. */
-  onProgress?: (progress: WalkProgress) => void;
+  onProgress?: ((progress: WalkProgress) => void) | undefined;
   /** Cancels the walk, with every page request in flight. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Milliseconds each attempt of a page request may take; overrides the client's `timeout`. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Milliseconds each page request may take, its waits for the request budget included; overrides the client's `totalTimeout`. */
-  totalTimeout?: number;
+  totalTimeout?: number | undefined;
   /** Retries for each page request; overrides the client's `maxRetries`. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
 }
 
 /** The parameters of a paginated walk: the operation's own, less `limit` and `offset`, which the walk sets. */

@@ -14,9 +14,6 @@ import {
   stringToSign,
 } from "./canonical.js";
 
-/** An HMAC under one secret key. */
-type KeyedHmac = (data: string) => Promise<string> | string;
-
 /** Header shapes accepted by {@link signRequest}, so callers need not convert first. */
 export type HeadersLike =
   | Headers
@@ -28,19 +25,19 @@ export interface SignRequestInput {
   method: string;
   /** Absolute URL; its host is signed when no Host header is given, as fetch sends it. */
   url: string | URL;
-  headers?: HeadersLike;
+  headers?: HeadersLike | undefined;
   /** Exact body bytes or text (hashed as UTF-8); omit when there is no body. */
-  body?: string | Uint8Array;
+  body?: string | Uint8Array | undefined;
   accessKey: string;
   secretKey: string;
   /** Signing time; defaults to now, so every call (and every retry) gets a fresh date. */
-  date?: Date;
+  date?: Date | undefined;
   /**
    * Exact headers to sign instead of the default (host, plus content-type when present), for
    * matching another signer or a published test vector. x-sdk-date is always signed, and so
    * are x-project-id and x-security-token when present, because the gateway requires it.
    */
-  signedHeaderNames?: readonly string[];
+  signedHeaderNames?: readonly string[] | undefined;
 }
 
 /** The headers a signed request must carry in addition to its own. */
@@ -83,15 +80,6 @@ export function formatSdkDate(date: Date): string {
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
-/** The current second's X-Sdk-Date: it changes once a second, and reading the clock costs less than formatting. */
-let now = { second: Number.NaN, sdkDate: "" };
-
-function currentSdkDate(): string {
-  const second = Math.floor(Date.now() / 1000);
-  if (second !== now.second) now = { second, sdkDate: formatSdkDate(new Date(second * 1000)) };
-  return now.sdkDate;
-}
-
 function lowerCaseHeaders(headers: HeadersLike | undefined): Map<string, string> {
   const out = new Map<string, string>();
   const add = (name: string, value: string | undefined): void => {
@@ -109,11 +97,6 @@ function lowerCaseHeaders(headers: HeadersLike | undefined): Map<string, string>
     for (const [name, value] of Object.entries(headers)) add(name, value);
   }
   return out;
-}
-
-/** `f(value)`, at once when the value is at hand: node:crypto answers synchronously, Web Crypto with a promise. */
-function andThen<T extends object | string, R>(value: T | PromiseLike<T>, f: (value: T) => R): R | Promise<Awaited<R>> {
-  return typeof value === "object" && "then" in value ? (Promise.resolve(value).then(f) as Promise<Awaited<R>>) : f(value);
 }
 
 /** Picks the headers to sign (x-sdk-date, valued `sdkDate`, always among them) and checks each is set. */
@@ -141,14 +124,6 @@ function headersToSign(
   return { signed, signedHeaders: signedHeadersList(names) };
 }
 
-/** The Authorization header's value. */
-const authorization = (accessKey: string, signedHeaders: string, signature: string): string =>
-  `${SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-
-/** The hex signature of a canonical request. */
-function signatureOf(request: string, sdkDate: string, hmac: KeyedHmac, crypto: SigningCrypto): string | Promise<string> {
-  return andThen(crypto.sha256Hex(request), (hash) => hmac(stringToSign(sdkDate, hash)));
-}
 
 /** The hex SHA-256 of a body; a constant when there is none. */
 function payloadHash(body: string | Uint8Array | undefined, crypto: SigningCrypto): string | Promise<string> {
@@ -163,7 +138,7 @@ function payloadHash(body: string | Uint8Array | undefined, crypto: SigningCrypt
 export async function signRequest(input: SignRequestInput, crypto: SigningCrypto = defaultCrypto): Promise<SdkAuthHeaders> {
   assertCredentials(input);
   const url = typeof input.url === "string" ? new URL(input.url) : input.url;
-  const sdkDate = input.date ? formatSdkDate(input.date) : currentSdkDate();
+  const sdkDate = formatSdkDate(input.date ?? new Date());
   const { signed, signedHeaders } = headersToSign(lowerCaseHeaders(input.headers), url.host, sdkDate, input.signedHeaderNames);
   const request = canonicalRequest({
     method: input.method,
@@ -173,46 +148,6 @@ export async function signRequest(input: SignRequestInput, crypto: SigningCrypto
     signedHeaders,
     payloadHashHex: await payloadHash(input.body, crypto),
   });
-  const signature = await signatureOf(request, sdkDate, (data) => crypto.hmacSha256Hex(input.secretKey, data), crypto);
-  return { "X-Sdk-Date": sdkDate, Authorization: authorization(input.accessKey, signedHeaders, signature) };
-}
-
-/** Signs a request of a {@link templateSigner} given its canonical query, with the current second's date. */
-export type TemplateSigner = (canonicalQuery: string) => SdkAuthHeaders | Promise<SdkAuthHeaders>;
-
-/**
- * Signs, as {@link signRequest} does, requests without a body that differ only in their query
- * and date: the canonical request is built once with a marker in place of each, so signing one
- * costs two hashes and a few joins. Synchronous when the crypto is. Undefined when a header
- * value holds the marker (no valid header does).
- */
-export function templateSigner(
-  method: string,
-  host: string,
-  canonicalUriValue: string,
-  headers: Readonly<Record<string, string>>,
-  credentials: { accessKey: string; secretKey: string },
-  crypto: SigningCrypto,
-): TemplateSigner | undefined {
-  const { signed, signedHeaders } = headersToSign(lowerCaseHeaders(headers), host, "\0", undefined);
-  const pieces = canonicalRequest({
-    method,
-    canonicalUri: canonicalUriValue,
-    canonicalQuery: "\0",
-    canonicalHeaders: canonicalHeaders(signed),
-    signedHeaders,
-    payloadHashHex: EMPTY_BODY_SHA256,
-  }).split("\0");
-  if (pieces.length !== 3) return undefined;
-  const [head, middle, tail] = pieces as [string, string, string];
-  const { accessKey, secretKey } = credentials;
-  const hmac: KeyedHmac = crypto.keyedHmacSha256Hex?.(secretKey) ?? ((data) => crypto.hmacSha256Hex(secretKey, data));
-  const prefix = authorization(accessKey, signedHeaders, "");
-  return (query) => {
-    const sdkDate = currentSdkDate();
-    return andThen(signatureOf(head + query + middle + sdkDate + tail, sdkDate, hmac, crypto), (signature) => ({
-      "X-Sdk-Date": sdkDate,
-      Authorization: prefix + signature,
-    }));
-  };
+  const signature = await crypto.hmacSha256Hex(input.secretKey, stringToSign(sdkDate, await crypto.sha256Hex(request)));
+  return { "X-Sdk-Date": sdkDate, Authorization: `${SIGNING_ALGORITHM} Access=${input.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}` };
 }

@@ -10,9 +10,4 @@ export interface SigningCrypto {
   sha256Hex(data: string | Uint8Array): Promise<string> | string;
   /** Lower-case hex HMAC-SHA256 of the UTF-8 `data` under the UTF-8 `key`. */
   hmacSha256Hex(key: string, data: string): Promise<string> | string;
-  /**
-   * Optional: {@link hmacSha256Hex} under a key prepared once, for a signer that signs many
-   * requests with one secret key. Without it, each signature calls `hmacSha256Hex`.
-   */
-  keyedHmacSha256Hex?(key: string): (data: string) => Promise<string> | string;
 }

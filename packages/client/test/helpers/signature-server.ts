@@ -21,7 +21,7 @@ export interface SignatureServer {
   /** Answers the next requests with these statuses (then 200 again), to exercise retries. */
   failNext(...statuses: number[]): void;
   /** Runs before each answer, e.g. to move a fake clock. */
-  onRequest?: (seen: SeenRequest) => void;
+  onRequest?: ((seen: SeenRequest) => void) | undefined;
   close(): Promise<void>;
 }
 
@@ -32,7 +32,7 @@ export async function startSignatureServer(keys: Record<string, string>): Promis
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const verdict = verifySignedRequest(request, Buffer.concat(chunks), keys);
+    const verdict = verifySignedRequest({ method: request.method ?? "", url: request.url ?? "", headers: request.headers }, Buffer.concat(chunks), keys);
     const entry: SeenRequest = { method: request.method ?? "", url: request.url ?? "", headers: request.headers, verdict };
     seen.push(entry);
     server.onRequest?.(entry);

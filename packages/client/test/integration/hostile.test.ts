@@ -1,6 +1,6 @@
 // The client against a server that misbehaves on purpose, over real loopback HTTP, on both of its
 // ways to send: the runtime's own fetch (the build for every runtime but Node, run from source)
-// and undici's dispatcher (the Node build, from dist/): every failure is a typed HssError, memory stays bounded (the server counts
+// and undici's fetch (the Node build, from dist/): every failure is a typed HssError, memory stays bounded (the server counts
 // what it had to send before the client stopped reading), credentials never follow a redirect or
 // show in an error, and nothing hangs.
 import { HOSTILE_MODES, SAME_PAGE_TOTAL, startHostileServer, type HostileModeName, type HostileServer } from "@hss-kit/hostile-server";
@@ -140,7 +140,7 @@ const cases: Record<HostileModeName, () => Promise<void>> = {
 
 describe.each([
   ["the runtime's fetch", source],
-  ["undici's dispatcher, on Node", nodeBuild],
+  ["undici's fetch, on Node", nodeBuild],
 ])("the client against a hostile server, through %s", (_, build) => {
   beforeAll(() => {
     lib = build;

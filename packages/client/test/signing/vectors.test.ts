@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { nodeCrypto } from "../../src/signing/crypto-node.js";
 import { createWebCrypto } from "../../src/signing/crypto-web.js";
@@ -77,14 +76,6 @@ describe("crypto implementations agree", () => {
     expect(await web.sha256Hex(new TextEncoder().encode(data))).toBe(nodeCrypto.sha256Hex(data));
     expect(await web.hmacSha256Hex("SecretKey", data)).toBe(nodeCrypto.hmacSha256Hex("SecretKey", data));
     expect(await web.hmacSha256Hex("秘密", data)).toBe(nodeCrypto.hmacSha256Hex("秘密", data));
-  });
-
-  it("node:crypto's HMAC under a prepared key agrees with createHmac, message after message", () => {
-    const messages = ["x".repeat(10_000), "", "名前 é", "y".repeat(300), "short"];
-    for (const key of ["SecretKey", "秘密", "k".repeat(64), "k".repeat(65), "é".repeat(40)]) {
-      const keyed = nodeCrypto.keyedHmacSha256Hex!(key);
-      for (const data of messages) expect(keyed(data)).toBe(createHmac("sha256", key).update(data, "utf8").digest("hex"));
-    }
   });
 
   it("node:crypto answers synchronously", () => {

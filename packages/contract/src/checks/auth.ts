@@ -3,7 +3,7 @@ import { describeAnswer, failureOf, transportViolation } from "./context.js";
 import { defineCheck, type CheckName } from "./registry.js";
 
 /** Which credentials a check needs: a token, AK/SK signing, or either. */
-type Needs = "token" | "aksk" | "any";
+type Needs = "token" | "accessKey" | "any";
 
 const NOT_VERIFIED = "Prism accepts any Authorization header";
 
@@ -16,10 +16,10 @@ function authCheck(name: CheckName, rule: string, auth: AuthMode, subject: strin
   defineCheck({
     name,
     rule,
-    ...(needs === "token" ? { needs: "--token" } : needs === "aksk" ? { needs: "--access-key and --secret-key" } : {}),
+    ...(needs === "token" ? { needs: "--token" } : needs === "accessKey" ? { needs: "--access-key and --secret-key" } : {}),
     ...extra,
     plan(_operation, { signs }) {
-      if (needs !== "any" && (needs === "aksk") !== signs) return [];
+      if (needs !== "any" && (needs === "accessKey") !== signs) return [];
       return [{
         subject,
         async run(context) {
@@ -39,7 +39,7 @@ authCheck("auth.empty-token", "an empty `X-Auth-Token` is refused with 401", "em
 // The wrong token is the real one with a suffix, so only a server that knows the real token can
 // tell; Prism accepts any non-empty token.
 authCheck("auth.wrong-token", "the real token with a suffix is refused with 401", "wrong", "a wrong X-Auth-Token", "token", { notInMock: "Prism accepts any non-empty token" });
-authCheck("auth.wrong-signature", "a request signed with a wrong secret key is refused with 401", "wrong-signature", "a signature made with a wrong secret key", "aksk", { notInMock: NOT_VERIFIED });
-authCheck("auth.stale-date", "a signature whose `X-Sdk-Date` is 20 minutes old (past the gateway's 15) is refused with 401", "stale-date", "an X-Sdk-Date 20 minutes old", "aksk", { notInMock: NOT_VERIFIED });
-authCheck("auth.tampered-query", "a request whose query was changed after signing is refused with 401", "tampered-query", "a query changed after signing", "aksk", { notInMock: NOT_VERIFIED });
-authCheck("auth.missing-signed-header", "a request that leaves out a header its signature lists is refused with 401", "missing-signed-header", "a signed header left out of the request", "aksk", { notInMock: NOT_VERIFIED });
+authCheck("auth.wrong-signature", "a request signed with a wrong secret key is refused with 401", "wrong-signature", "a signature made with a wrong secret key", "accessKey", { notInMock: NOT_VERIFIED });
+authCheck("auth.stale-date", "a signature whose `X-Sdk-Date` is 20 minutes old (past the gateway's 15) is refused with 401", "stale-date", "an X-Sdk-Date 20 minutes old", "accessKey", { notInMock: NOT_VERIFIED });
+authCheck("auth.tampered-query", "a request whose query was changed after signing is refused with 401", "tampered-query", "a query changed after signing", "accessKey", { notInMock: NOT_VERIFIED });
+authCheck("auth.missing-signed-header", "a request that leaves out a header its signature lists is refused with 401", "missing-signed-header", "a signed header left out of the request", "accessKey", { notInMock: NOT_VERIFIED });

@@ -34,8 +34,8 @@ function rawValue(parameter: ParameterModel, request: RawRequest): string | unde
 /** Reads one present value as the parameter's rules say, or throws {@link ParameterProblem}. */
 export function readValue(parameter: ParameterModel, raw: string): Value {
   const { name, rules } = parameter;
-  const refuse = (allowed: string): never => {
-    throw new ParameterProblem(`${name} must be ${allowed}; got ${JSON.stringify(raw)}.`);
+  const refuse = (): never => {
+    throw new ParameterProblem(`${name} must be ${describeRules(rules)}; got ${JSON.stringify(raw)}.`);
   };
   switch (rules.type) {
     case "integer": {
@@ -58,6 +58,12 @@ export function readValue(parameter: ParameterModel, raw: string): Value {
       return raw;
     }
   }
+  const unenforced = fault === undefined ? undefined : UNENFORCED[fault];
+  if (!meetsRules(unenforced === undefined ? rules : { ...rules, [unenforced]: undefined }, value)) refuse();
+  // A server that does not enforce a bound clamps the value to it (a no-op for a value within bounds).
+  if (typeof value === "number") value = Math.min(Math.max(value, rules.minimum ?? value), rules.maximum ?? value);
+  if (fault === "inputs.rejects-boundary" && parameter.paging === "limit" && value === rules.maximum) refuse();
+  return value;
 }
 
 /**

@@ -196,7 +196,8 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       for (const parameter of operation.parameters) {
         const value = values.get(parameter.name);
         const field = operation.fields.find((f) => f.name === parameter.filter?.field);
-        if (!parameter.required || !field || value === undefined || !fitsField(field.schema, value)) continue;
+        // A value the items could never hold (an empty `host_id`) selects nothing, not records that break their schema.
+        if (!parameter.required || !field || value === undefined || !meetsRules(field.schema as ParameterRules, value)) continue;
         fixed[field.name] = value;
         scope.push(`${parameter.name}=${String(value)}`);
       }
