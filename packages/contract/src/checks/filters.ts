@@ -29,7 +29,7 @@ export function unaliased(filter: FilterSemantics, value: string): string {
 }
 
 /** The value an item's field stands for as a filter value (aliases resolved), or undefined. */
-function asFilterValue(parameter: VisibleFilter, value: unknown): string | number | boolean | undefined {
+export function asFilterValue(parameter: VisibleFilter, value: unknown): string | number | boolean | undefined {
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
   const resolved = typeof value === "string" ? unaliased(parameter.filter, value) : value;
   if (typeof resolved === "string" && parameter.filter.matchAll.includes(resolved)) return undefined;
@@ -97,7 +97,7 @@ function filterQuery(context: CheckContext, parameter: VisibleFilter): Promise<F
 }
 
 /** Whether an item meets a filter as the spec's semantics say, with `part_match` left at its default. */
-function matches(parameter: VisibleFilter, item: Record<string, unknown>, value: string | number | boolean): boolean {
+export function matches(parameter: VisibleFilter, item: Record<string, unknown>, value: string | number | boolean): boolean {
   const { filter } = parameter;
   const got = item[filter.field];
   if (typeof got !== "string" || typeof value !== "string") return got === value;

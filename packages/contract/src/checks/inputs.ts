@@ -110,6 +110,12 @@ defineCheck({
 defineCheck({ name: "inputs.below-min", rule: "one below the minimum (or the integer format's range) is refused", plan: casesOf("inputs.below-min") });
 defineCheck({ name: "inputs.above-max", rule: "one above the maximum (or the integer format's range) is refused", plan: casesOf("inputs.above-max") });
 defineCheck({ name: "inputs.wrong-type", rule: "`abc` for an integer and `yes` for a boolean are refused", plan: casesOf("inputs.wrong-type") });
+defineCheck({
+  name: "inputs.strict-parsing",
+  rule: "what lenient parsers read as a valid value is refused where the spec says integer, boolean or enum: `10.5`, `1e1`, `0x14` and an empty value for an integer; `1`, `TRUE` and `t` for a boolean; an enum value in another case",
+  notInMock: "Prism's type coercion (Ajv) reads some of these forms as valid values",
+  plan: casesOf("inputs.strict-parsing"),
+});
 defineCheck({ name: "inputs.bad-enum", rule: "a value outside the enum is refused", plan: casesOf("inputs.bad-enum") });
 defineCheck({ name: "inputs.too-short", rule: "one character under minLength (when above 0) is refused", plan: casesOf("inputs.too-short") });
 defineCheck({ name: "inputs.too-long", rule: "one character over maxLength is refused", plan: casesOf("inputs.too-long") });
