@@ -5,6 +5,7 @@ import type { Profile } from "./checks/context.js";
 import { UsageError, type ContractOptions } from "./options.js";
 import { proxyLimits, startValidationProxy } from "./proxy.js";
 import { formatConsole } from "./report/console.js";
+import { formatHtml } from "./report/html.js";
 import { formatJson } from "./report/json.js";
 import { formatJunit } from "./report/junit.js";
 import { runContract, TargetUnreachableError } from "./run.js";
@@ -47,8 +48,10 @@ Options:
   --checks LIST      run only these checks: names or families, comma-separated (such as filters,auth.wrong-token)
   --exclude-checks LIST  leave these checks out: names or families, comma-separated
   --max-latency MS   fail an operation whose p95 response time is above MS, and report p50/p95 (default: off)
+  --quiet            print only the failures and the closing summary line
   --junit FILE       also write a JUnit XML report
   --json FILE        also write a JSON report
+  --html FILE        also write a single-file HTML report
   -h, --help         show this help
 
 Proxy options:
@@ -107,6 +110,8 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
     "max-latency": { type: "string" },
     junit: { type: "string" },
     json: { type: "string" },
+    html: { type: "string" },
+    quiet: { type: "boolean", short: "q" },
     help: { type: "boolean", short: "h" },
   });
   const text = (key: string) => values[key] as string | undefined;
@@ -129,6 +134,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   }
   const junit = reportPath("--junit", text("junit"), io.cwd);
   const json = reportPath("--json", text("json"), io.cwd);
+  const html = reportPath("--html", text("html"), io.cwd);
   const seed = integerFlag("--seed", text("seed"));
   const timeoutMs = integerFlag("--timeout", text("timeout"));
   const maxLatencyMs = integerFlag("--max-latency", text("max-latency"));
@@ -156,10 +162,11 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
     ...(excludeChecks !== undefined ? { excludeChecks } : {}),
   };
   const report = await runContract(options);
-  io.stdout(formatConsole(report));
+  io.stdout(formatConsole(report, { quiet: values.quiet === true }));
   try {
     if (junit) writeFileSync(junit, formatJunit(report));
     if (json) writeFileSync(json, formatJson(report));
+    if (html) writeFileSync(html, formatHtml(report));
   } catch (error) {
     throw new UsageError(`could not write the report: ${(error as Error).message}`);
   }

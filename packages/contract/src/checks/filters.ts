@@ -4,7 +4,7 @@ import { Skip, type Exchange } from "../session.js";
 import type { FilterSemantics } from "@hss-kit/spec";
 import type { OperationModel, ParameterModel } from "../spec.js";
 import { failureOf, listBodyOf, queryParameter, type CheckContext, type ListBody } from "./context.js";
-import { defineCheck, type CheckName } from "./registry.js";
+import { defineCheck, SHARED_RULES, type CheckName } from "./registry.js";
 
 /** A filter parameter whose matched field the response items carry. */
 export type VisibleFilter = ParameterModel & { filter: FilterSemantics & { field: string } };
@@ -84,7 +84,7 @@ function filterQuery(context: CheckContext, parameter: VisibleFilter): Promise<F
       if ("failure" in parsed) return { ok: false, failure: parsed.failure };
       unfiltered = parsed.body;
       value = pickValue(parameter, unfiltered.data_list);
-      if (value === undefined) throw new Skip(`no item of the unfiltered answer has a ${parameter.filter.field} usable as a value of ${parameter.name}`);
+      if (value === undefined) throw new Skip(`no item of the unfiltered answer holds a ${parameter.filter.field} value usable as a value of ${parameter.name}`);
     }
     const exchange = await context.session.send(
       { operation: context.operation, params: { ...context.base, ...paging, [parameter.name]: value } },
@@ -110,10 +110,16 @@ export function matches(parameter: VisibleFilter, item: Record<string, unknown>,
 const STATELESS = "a stateless mock returns the same example whatever the filter";
 
 /** Defines a check planned once per filter parameter whose matched field the items carry. */
-function perVisibleFilter(name: CheckName, rule: string, run: (context: CheckContext, parameter: VisibleFilter, result: FilterOutcome & { ok: true }) => Failure[] | Promise<Failure[]>): void {
+function perVisibleFilter(
+  name: CheckName,
+  rule: string,
+  run: (context: CheckContext, parameter: VisibleFilter, result: FilterOutcome & { ok: true }) => Failure[] | Promise<Failure[]>,
+  restsOn?: string,
+): void {
   defineCheck({
     name,
     rule,
+    ...(restsOn ? { restsOn } : {}),
     notInMock: STATELESS,
     plan: (operation) => filterParameters(operation).map((parameter) => ({
       subject: parameter.name,
@@ -162,6 +168,7 @@ perVisibleFilter(
     }
     return violations.length === 0 ? [] : [failureOf(context.session, exchange, violations)];
   },
+  SHARED_RULES.pages,
 );
 
 /** Most pages `filters.total` reads to count a filter's matches. */

@@ -6,7 +6,7 @@ import type { ParamValues } from "../request.js";
 import { Skip, type Exchange } from "../session.js";
 import { documented4xx, type OperationModel, type ParameterModel } from "../spec.js";
 import { describeAnswer, describeParams, failureOf, transportViolation, type CheckContext } from "./context.js";
-import { defineCheck, type CheckCase } from "./registry.js";
+import { defineCheck, SHARED_RULES, type CheckCase } from "./registry.js";
 
 /** 401 and 429 are documented 4xx, but they say "who are you" and "slow down", not "bad input". */
 const NOT_INPUT_REFUSALS = new Set([401, 429]);
@@ -98,6 +98,7 @@ const casesOf = (check: InputCheck) => (operation: OperationModel): CheckCase[] 
 
 defineCheck({
   name: "inputs.accepted",
+  restsOn: SHARED_RULES.accepted,
   rule: "the valid call, and every value at a bound the spec states and every enum and boolean value, are answered 2xx; where an ID (`host_id`, `enterprise_project_id`) may name nothing the target holds, any refusal the spec documents for the operation will do",
   plan: (operation) => [
     {
@@ -123,6 +124,7 @@ defineCheck({ name: "inputs.missing-required", rule: "each required parameter le
 
 defineCheck({
   name: "inputs.generated",
+  restsOn: SHARED_RULES.accepted,
   rule: "fast-check's valid combinations of the optional query parameters are each answered 2xx (or a documented refusal where an ID may name nothing); a failure is shrunk and reported with its seed",
   plan(operation) {
     const arbitrary = validParams(operation);
