@@ -3,7 +3,7 @@
 import { loadModel } from "@hss-kit/spec";
 
 /** What the client costs with no operation at all: transport, signing, validation, errors. */
-const BASE_KB = 15.8;
+const BASE_KB = 16.55;
 /** What each operation adds: its descriptor of parameters and rules. */
 const PER_OPERATION_KB = 0.15;
 

@@ -33,6 +33,14 @@ const shared: Options = {
 };
 
 export default defineConfig([
-  { ...shared, outDir: "dist", platform: "neutral", dts: true },
+  // @hss-kit/spec's rules are bundled in (a devDependency, so tsup does), and so are their types:
+  // the published client depends on nothing of hss-kit's.
+  {
+    ...shared,
+    outDir: "dist",
+    platform: "neutral",
+    // Resolved to the source, so the declarations inline the type instead of importing the package.
+    dts: { compilerOptions: { paths: { "@hss-kit/spec/rules": ["../../spec/src/rules.ts"] } } },
+  },
   { ...shared, outDir: "dist/node", platform: "node", target: "node20", esbuildPlugins: [nodeVariants], external: ["undici"] },
 ]);

@@ -5,7 +5,8 @@ import { readModel, type SpecModel } from "./model.js";
 
 export { isObject, type Json, type JsonObject } from "./json.js";
 export { dereference, resolveRef } from "./resolve.js";
-export { INTEGER_FORMAT_RANGES, INTEGER_FORMATS, integerBounds } from "./integers.js";
+export { INTEGER_FORMAT_RANGES, INTEGER_FORMATS } from "./integers.js";
+export { compileRules, describeRules, integerBounds, meetsRules, type ParameterRules } from "./rules.js";
 export type { ConfigRole, FilterSemantics, ModifierRole, PagingRole, Source, TimeUnit } from "./semantics.js";
 export {
   RULE_KEYWORDS,
@@ -15,7 +16,6 @@ export {
   type FieldModel,
   type OperationModel,
   type ParameterModel,
-  type ParameterRules,
   type ResponseModel,
   type SecuritySchemeModel,
   type ServerModel,

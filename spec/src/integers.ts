@@ -15,15 +15,3 @@ const clamp = (value: bigint): number =>
 export const INTEGER_FORMAT_RANGES: Readonly<Record<string, { readonly minimum: number; readonly maximum: number }>> = Object.fromEntries(
   Object.entries(INTEGER_FORMATS).map(([format, { minimum, maximum }]) => [format, { minimum: clamp(minimum), maximum: clamp(maximum) }]),
 );
-
-/** The smallest and largest value an integer schema allows: its own bounds within its format's. */
-export function integerBounds(rules: { format?: unknown; minimum?: unknown; maximum?: unknown }): { minimum: number; maximum: number } {
-  const implied = (typeof rules.format === "string" ? INTEGER_FORMAT_RANGES[rules.format] : undefined) ?? {
-    minimum: Number.MIN_SAFE_INTEGER,
-    maximum: Number.MAX_SAFE_INTEGER,
-  };
-  return {
-    minimum: typeof rules.minimum === "number" ? Math.max(rules.minimum, implied.minimum) : implied.minimum,
-    maximum: typeof rules.maximum === "number" ? Math.min(rules.maximum, implied.maximum) : implied.maximum,
-  };
-}

@@ -14,18 +14,7 @@ import {
   type Source,
   type TimeUnit,
 } from "./semantics.js";
-
-/** The schema keywords that constrain a parameter value, as the spec writes them. */
-export interface ParameterRules {
-  type?: string;
-  format?: string;
-  enum?: readonly (string | number | boolean)[];
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  default?: string | number | boolean;
-}
+import type { ParameterRules } from "./rules.js";
 
 /** The keywords {@link ParameterRules} carries; every consumer checks all of them. */
 export const RULE_KEYWORDS = ["type", "format", "enum", "minimum", "maximum", "minLength", "maxLength", "default"] as const;

@@ -4,7 +4,7 @@
 import { writeFile, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { INTEGER_FORMAT_RANGES, loadModel } from "@hss-kit/spec";
+import { isObject, loadModel, resolveRef } from "@hss-kit/spec";
 import openapiTS, { astToString } from "openapi-typescript";
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -76,8 +76,6 @@ function renderOperations(model) {
     'import type { OperationMethod } from "../types.js";\n\n' +
     "/** Every operation of the HSS spec: its method, path and parameters with their schema rules. */\n" +
     `export const operations = ${JSON.stringify(operations, null, 2)} as const satisfies Record<string, OperationDescriptor>;\n\n` +
-    "/** The values each integer `format` of the spec allows, applied where a parameter states no bounds. */\n" +
-    `export const integerFormatRanges: Readonly<Record<string, { readonly minimum: number; readonly maximum: number }>> = ${JSON.stringify(INTEGER_FORMAT_RANGES, null, 2)};\n\n` +
     "/** The operationIds of the HSS spec. */\n" +
     "export type OperationId = keyof typeof operations;\n\n" +
     renderMethods(model)
@@ -120,6 +118,34 @@ function renderRegions(model) {
   );
 }
 
+/**
+ * The short name of each operation's item type: the spec's name for the schema of a `data_list`
+ * item (Huawei's SDK model name, such as `PortResponseInfo`) without its `ResponseInfo` or `Info`
+ * suffix, so `Port`. Operations whose items have no named schema get none.
+ */
+export function describeItemNames(model) {
+  const names = {};
+  for (const operation of model.operations) {
+    const body = operation.responses.find((response) => response.status === "200")?.schema;
+    const list = isObject(body) ? resolveRef(model.document, body).properties?.data_list : undefined;
+    const ref = isObject(list) && isObject(list.items) ? list.items.$ref : undefined;
+    if (typeof ref !== "string") continue;
+    const schema = ref.slice(ref.lastIndexOf("/") + 1);
+    const name = schema.replace(/(Response)?Info$/, "");
+    const taken = Object.entries(names).find(([, other]) => other.name === name);
+    if (taken) throw new Error(`The items of ${taken[0]} and ${operation.id} would both be named ${name}; rename one of their schemas.`);
+    names[operation.id] = { name, schema };
+  }
+  return names;
+}
+
+function renderItems(model) {
+  const aliases = Object.entries(describeItemNames(model)).map(
+    ([id, { name, schema }]) => `/** One item of the \`data_list\` of \`${id}\` (the spec's \`${schema}\`). */\nexport type ${name} = OperationItem<"${id}">;\n`,
+  );
+  return HEADER + 'import type { OperationItem } from "../types.js";\n\n' + aliases.join("\n");
+}
+
 async function renderSchemaTypes(model) {
   const ast = await openapiTS(structuredClone(model.document), { alphabetize: false, immutable: false });
   return HEADER + astToString(ast);
@@ -131,6 +157,7 @@ export async function render(model) {
     [join("src", "generated", "schema.ts"), await renderSchemaTypes(model)],
     [join("src", "generated", "operations.ts"), renderOperations(model)],
     [join("src", "generated", "regions.ts"), renderRegions(model)],
+    [join("src", "generated", "items.ts"), renderItems(model)],
   ]);
 }
 

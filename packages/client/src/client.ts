@@ -30,6 +30,7 @@ import { withResponseOf } from "./response.js";
 import type { Paginators } from "./paginate/types.js";
 import { withProjectId } from "./raw.js";
 import { createRedactor } from "./redact.js";
+import { checkConfigured } from "./validate.js";
 import { defaultCrypto } from "./signing/index.js";
 import { createProjectLookup, iamEndpointOf } from "./project.js";
 import { createTransport, outgoingOf, toResponse, type Authorize } from "./transport.js";
@@ -62,19 +63,21 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
   checkClientOptionNames(options);
   const env = processEnv();
   const credentials = resolveCredentials(options.credentials, env);
+  const redactor = createRedactor(
+    credentials.kind === "token" ? [credentials.token] : [credentials.secretKey, credentials.securityToken],
+  );
+  const mayShow = (value: unknown) => redactor.mayShow(value);
   const region = regionOf(options);
+  if (region !== undefined) checkConfigured("region", "region", region, mayShow);
   const baseUrl = baseUrlOf(options);
   // Without a project ID, one is found through IAM: it takes a signature and the region's name.
   const iamEndpoint = iamEndpointOption(options, region === undefined ? undefined : iamEndpointOf(endpointFor(region)));
   const canDiscover = credentials.kind === "accessKey" && region !== undefined && iamEndpoint !== undefined;
-  const projectId = resolveProjectId(options.projectId, env, canDiscover);
+  const projectId = resolveProjectId(options.projectId, env, canDiscover, mayShow);
   const policy = retryPolicyOf(options);
   const timeoutMs = checkTimeout("timeout", options.timeout);
   const validate = validateOption(options.validate);
   const maxResponseBytes = maxResponseBytesOf(options);
-  const redactor = createRedactor(
-    credentials.kind === "token" ? [credentials.token] : [credentials.secretKey, credentials.securityToken],
-  );
   // A fetch given in the options takes one Request per attempt. Without one, the operation
   // methods build no Request at all: see default-exchange.ts and its Node twin.
   const userFetch = options.fetch;
@@ -168,6 +171,6 @@ export function createHssClient(options: HssClientOptions = {}): HssClient {
       return [id, Object.freeze(Object.assign(method, { withResponse }))];
     }),
   );
-  const paginate = Object.freeze(createPaginators(call, validate, (value) => redactor.mayShow(value)));
+  const paginate = Object.freeze(createPaginators(call, validate, mayShow));
   return Object.freeze({ ...methods, paginate, raw }) as unknown as HssClient;
 }

@@ -3,7 +3,7 @@
 // missing, never a value: a half-filled credentials object may still hold a secret.
 
 import { HssConfigurationError } from "./errors.js";
-import { unsendable } from "./validate.js";
+import { checkConfigured, type MayShow } from "./validate.js";
 
 /** IAM token credentials: the token is sent as `X-Auth-Token`. */
 export interface TokenCredentials {
@@ -53,6 +53,14 @@ export function processEnv(): Environment {
 
 const isText = (value: unknown): value is string => typeof value === "string" && value !== "";
 
+/** What is wrong with a credential field that is not a non-empty string, in words that never show its value. */
+function emptyField(name: string, value: unknown): string | undefined {
+  if (isText(value)) return undefined;
+  if (value === undefined) return `credentials.${name} is undefined`;
+  if (value === "") return `credentials.${name} is an empty string`;
+  return `credentials.${name} is not a string`;
+}
+
 function fromOptions(credentials: HssCredentials): ResolvedCredentials {
   if (typeof credentials !== "object" || credentials === null) {
     throw new HssConfigurationError(
@@ -61,19 +69,23 @@ function fromOptions(credentials: HssCredentials): ResolvedCredentials {
   }
   const given = credentials as Partial<Record<"token" | "accessKey" | "secretKey" | "securityToken", unknown>>;
   const keyFields = (["accessKey", "secretKey", "securityToken"] as const).filter((name) => given[name] !== undefined);
-  if (given.token !== undefined) {
-    if (keyFields.length > 0) {
-      throw new HssConfigurationError(
-        `credentials take either a token or an access key, not both; drop credentials.token or credentials.${keyFields.join(", credentials.")}.`,
-      );
-    }
-    if (!isText(given.token)) throw new HssConfigurationError("credentials.token must be a non-empty string.");
-    return { kind: "token", token: given.token };
-  }
-  const missing = (["accessKey", "secretKey"] as const).filter((name) => !isText(given[name]));
-  if (missing.length > 0) {
+  if (given.token !== undefined && keyFields.length > 0) {
     throw new HssConfigurationError(
-      `credentials.${missing.join(" and credentials.")} must be a non-empty string (or pass { token } instead).`,
+      `credentials take either a token or an access key, not both; drop credentials.token or credentials.${keyFields.join(", credentials.")}.`,
+    );
+  }
+  // `{ token: process.env.HSS_TOKEN }` with the variable unset still names a token: say so.
+  if (Object.hasOwn(given, "token") && keyFields.length === 0) {
+    const problem = emptyField("token", given.token);
+    if (problem !== undefined) {
+      throw new HssConfigurationError(`${problem}; pass an IAM token (is the environment variable it comes from unset?).`);
+    }
+    return { kind: "token", token: given.token as string };
+  }
+  const problems = (["accessKey", "secretKey"] as const).flatMap((name) => emptyField(name, given[name]) ?? []);
+  if (problems.length > 0) {
+    throw new HssConfigurationError(
+      `${problems.join(" and ")}; pass an access key pair or { token } (are the environment variables they come from unset?).`,
     );
   }
   if (given.securityToken !== undefined && !isText(given.securityToken)) {
@@ -107,21 +119,23 @@ export function resolveCredentials(credentials: HssCredentials | undefined, env:
   return credentials === undefined ? fromEnvironment(env) : fromOptions(credentials);
 }
 
-/** The project ID goes into every path: one that URL normalisation would remove sends every call elsewhere. */
-export function checkedPathSegment(source: string, value: string): string {
-  const allowed = unsendable(value, "path");
-  if (allowed !== undefined) throw new HssConfigurationError(`${source} must be ${allowed}; got ${JSON.stringify(value)}.`);
+/** The project ID goes into every path: it is held to the spec's rules for project_id, and to what a path segment can carry. */
+export function checkedPathSegment(source: string, value: string, mayShow: MayShow = () => true): string {
+  checkConfigured(source, "projectId", value, mayShow);
   return value;
 }
 
-/** The project of the options, or else that of the environment. */
-export function resolveProjectId(projectId: string | undefined, env: Environment, canDiscover = false): string | undefined {
-  if (projectId !== undefined) {
-    if (!isText(projectId)) {
-      throw new HssConfigurationError(`projectId must be a non-empty string; got ${JSON.stringify(projectId)}.`);
-    }
-    return checkedPathSegment("projectId", projectId);
-  }
+/**
+ * The project of the options, or else that of the environment. `mayShow` says whether a refused
+ * value may be quoted: a credential pasted into the wrong option must not be.
+ */
+export function resolveProjectId(
+  projectId: string | undefined,
+  env: Environment,
+  canDiscover = false,
+  mayShow: MayShow = () => true,
+): string | undefined {
+  if (projectId !== undefined) return checkedPathSegment("projectId", projectId, mayShow);
   const fromEnv = env[ENV.projectId];
   if (!isText(fromEnv)) {
     // With AK/SK and a region the project is found through IAM on the first call.
@@ -130,5 +144,5 @@ export function resolveProjectId(projectId: string | undefined, env: Environment
       `No project: pass projectId or set ${ENV.projectId} (or sign with AK/SK and give a region, and the project is found through IAM).`,
     );
   }
-  return checkedPathSegment(ENV.projectId, fromEnv);
+  return checkedPathSegment(ENV.projectId, fromEnv, mayShow);
 }

@@ -240,7 +240,8 @@ export class HssResponseTooLargeError extends HssResponseError {
 /** Longest rendering of a refused value in a message, so a huge string cannot flood a log. */
 const MAX_SHOWN = 80;
 
-function show(value: unknown): string {
+/** A value as an error message quotes it: JSON where it can be, cut to a bounded length. */
+export function show(value: unknown): string {
   let text: string;
   if (value === undefined) return "nothing";
   if (typeof value === "bigint") text = `${value}n`;
@@ -270,6 +271,9 @@ export interface HssValidationErrorDetails {
   problem: HssValidationProblem;
 }
 
+/** How a message names a value it may not quote: one that holds a credential, or cannot be rendered to check. */
+export const NOT_SHOWN = "a value that may hold a credential, not shown";
+
 /** What a validation error holds in place of a value that is, contains or encodes a credential. */
 export const REDACTED_VALUE = "[REDACTED]";
 
@@ -279,7 +283,7 @@ function validationMessage(details: HssValidationErrorDetails): string {
   if (details.problem === "unknown") {
     return `${operationId}: ${parameter} is not a parameter of ${operationId} (its value is not shown); the parameters are ${allowed}.`;
   }
-  const got = details.value === REDACTED_VALUE ? "a value that holds a credential, not shown" : show(details.value);
+  const got = details.value === REDACTED_VALUE ? NOT_SHOWN : show(details.value);
   return `${operationId}: ${parameter} must be ${allowed}; got ${got}.`;
 }
 

@@ -46,6 +46,7 @@ export type {
   PaginatedOperationId,
   HssPaths,
 } from "./types.js";
+export type * from "./generated/items.js";
 export type { Page, PaginateMethod, PaginateOptions, PaginateParams, Paginators } from "./paginate/types.js";
 export type { HssResponseInfo, WithResponse } from "./response.js";
 export type { OperationDescriptor, ParameterDescriptor, ParameterRules } from "./operation-descriptor.js";

@@ -1,14 +1,7 @@
-/** JSON Schema keywords of a parameter, as the spec states them. */
-export interface ParameterRules {
-  readonly type?: string;
-  readonly format?: string;
-  readonly enum?: readonly unknown[];
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly default?: unknown;
-}
+import type { ParameterRules } from "@hss-kit/spec/rules";
+
+/** JSON Schema keywords of a parameter, as the spec states them (the one declaration, in @hss-kit/spec). */
+export type { ParameterRules };
 
 /** One parameter of an operation, as generated from the spec. */
 export interface ParameterDescriptor {

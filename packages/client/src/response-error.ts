@@ -12,8 +12,27 @@ import type { ReceivedResponse } from "./transport.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Most characters of a body quoted in an error about it. */
+/** Most characters of a body quoted in the message of an error about it. */
 const QUOTED = 60;
+
+/**
+ * Most characters of any one text a server sent (a field of its error body, a header value, a
+ * string of its body) that an error holds: errors are logged, and a server could send megabytes.
+ */
+const MAX_FIELD = 1_000;
+
+/**
+ * Most characters of `encoded_authorization_message`: IAM's decode API needs the whole of it,
+ * so it gets more room than text meant for people, but still a bound.
+ */
+const MAX_AUTHORIZATION_MESSAGE = 16_384;
+
+/** How deep, and how many values in all, an error's copy of a JSON error body goes. */
+const MAX_BODY_DEPTH = 16;
+const MAX_BODY_VALUES = 100;
+
+/** What stands in an error's copy of a body for what was left out of it. */
+const LEFT_OUT = "…";
 
 /** An error body: JSON when it parses, else its text (as openapi-fetch reads one). */
 export function parseErrorBody(received: ReceivedResponse): unknown {
@@ -61,9 +80,8 @@ export function parseSuccessBody(
     data = JSON.parse(text);
   } catch {
     const type = received.headers.get("Content-Type");
-    const start = redactor.text(text.slice(0, QUOTED));
-    const quoted = text === "" ? "it is empty" : `it starts ${JSON.stringify(start)}${text.length > QUOTED ? "…" : ""}`;
-    throw fail(`its body is not JSON (Content-Type ${type === null ? "none" : JSON.stringify(redactor.text(type))}; ${quoted})`);
+    const quoted = text === "" ? "it is empty" : `it starts ${JSON.stringify(redactor.excerpt(text, QUOTED))}`;
+    throw fail(`its body is not JSON (Content-Type ${type === null ? "none" : JSON.stringify(redactor.excerpt(type, MAX_FIELD))}; ${quoted})`);
   }
   if (shape === undefined) return data;
   if (!hasType(data, shape.type)) throw fail(`its body is ${jsonType(data)} where the spec gives ${shape.type}`);
@@ -85,39 +103,58 @@ export function errorFromResponse(
   const flat = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
   // IAM and some gateways nest their error: { "error": { "code", "message", "encoded_authorization_message" } }.
   const nested = typeof flat.error === "object" && flat.error !== null ? (flat.error as Record<string, unknown>) : {};
-  const text = (...keys: Array<[Record<string, unknown>, string]>) => {
+  const text = (max: number, ...keys: Array<[Record<string, unknown>, string]>) => {
     for (const [fields, key] of keys) {
       const value = fields[key];
-      if (typeof value === "string" && value !== "") return redactor.text(value);
+      if (typeof value === "string" && value !== "") return redactor.excerpt(value, max);
     }
     return undefined;
   };
   const requestId = received.headers.get("X-Request-Id");
   const headers: Record<string, string> = {};
   received.headers.forEach((value, name) => {
-    headers[name] = redactor.text(value);
+    headers[name] = redactor.excerpt(value, MAX_FIELD);
   });
   return apiErrorFor({
     status: received.status,
-    errorCode: text([flat, "error_code"], [nested, "code"]),
-    errorMsg: text([flat, "error_msg"], [nested, "message"]),
-    encodedAuthorizationMessage: text([flat, "encoded_authorization_message"], [nested, "encoded_authorization_message"]),
-    requestId: requestId ? redactor.text(requestId) : text([flat, "request_id"]),
+    errorCode: text(MAX_FIELD, [flat, "error_code"], [nested, "code"]),
+    errorMsg: text(MAX_FIELD, [flat, "error_msg"], [nested, "message"]),
+    encodedAuthorizationMessage: text(
+      MAX_AUTHORIZATION_MESSAGE,
+      [flat, "encoded_authorization_message"],
+      [nested, "encoded_authorization_message"],
+    ),
+    requestId: requestId ? redactor.excerpt(requestId, MAX_FIELD) : text(MAX_FIELD, [flat, "request_id"]),
     retryAfterMs: parseRetryAfter(received.headers.get("Retry-After"), Date.now()),
     operationId: request.operationId,
     method: request.method,
     url: redactor.url(request.url),
     headers,
-    body: redactedBody(body, redactor),
+    body: boundedBody(body, redactor),
   });
 }
 
-/** A copy of a parsed body with every string in it redacted. */
-function redactedBody(body: unknown, redactor: Redactor): unknown {
-  if (typeof body === "string") return redactor.text(body);
-  if (Array.isArray(body)) return body.map((entry) => redactedBody(entry, redactor));
-  if (typeof body === "object" && body !== null) {
-    return Object.fromEntries(Object.entries(body).map(([key, value]) => [redactor.text(key), redactedBody(value, redactor)]));
-  }
-  return body;
+/**
+ * A copy of a parsed error body for an error to hold: every string redacted, then cut; at most
+ * {@link MAX_BODY_DEPTH} levels deep and {@link MAX_BODY_VALUES} values in all. A hostile body can
+ * nest thousands of levels (a walk without a bound overflows the stack) or hold megabytes.
+ */
+function boundedBody(body: unknown, redactor: Redactor): unknown {
+  let budget = MAX_BODY_VALUES;
+  const copy = (value: unknown, depth: number): unknown => {
+    budget--;
+    if (typeof value === "string") return redactor.excerpt(value, MAX_FIELD);
+    if (typeof value !== "object" || value === null) return value;
+    if (depth >= MAX_BODY_DEPTH) return LEFT_OUT;
+    const entries: Array<[string, unknown]> = [];
+    for (const [key, entry] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+      if (budget <= 0) {
+        entries.push([LEFT_OUT, LEFT_OUT]);
+        break;
+      }
+      entries.push([redactor.excerpt(String(key), MAX_FIELD), copy(entry, depth + 1)]);
+    }
+    return Array.isArray(value) ? entries.map(([, entry]) => entry) : Object.fromEntries(entries);
+  };
+  return copy(body, 0);
 }

@@ -118,6 +118,7 @@ export function createTransport(config: TransportConfig): Transport {
         const authorized = config.authorize(request);
         // A token is added synchronously; awaiting it anyway would cost every attempt a microtask.
         const headers = authorized instanceof Promise ? await authorized : authorized;
+        redactor.learnAuthorization(headers.authorization);
         const mayRetry = attempt < maxRetries;
         /** The wait before the next attempt, or undefined when there is none to make. */
         const waitFor = (retryAfterMs: number | undefined): number | undefined => {

@@ -1,10 +1,11 @@
-// Checks a call's parameters against the rules generated from the spec (src/generated/operations.ts)
-// before any request is sent, so a mistake costs no round trip and the error names the parameter,
+// Checks a call's parameters against the rules generated from the spec (src/generated/operations.ts),
+// with the one rules module of @hss-kit/spec (bundled in at build time), before any request is sent, so a mistake costs no round trip and the error names the parameter,
 // the value and what is allowed instead of HSS's generic "HSS.0001 Invalid request parameter".
 
-import { HssValidationError, REDACTED_VALUE } from "./errors.js";
-import { integerFormatRanges } from "./generated/operations.js";
-import type { OperationDescriptor, ParameterDescriptor, ParameterRules } from "./operation-descriptor.js";
+import { compileRules, describeRules } from "@hss-kit/spec/rules";
+import { HssConfigurationError, HssValidationError, NOT_SHOWN, REDACTED_VALUE, show } from "./errors.js";
+import { operations } from "./generated/operations.js";
+import type { OperationDescriptor, ParameterDescriptor } from "./operation-descriptor.js";
 
 /**
  * The parameters a caller may pass to an operation, in spec order. A path parameter filled in
@@ -13,84 +14,6 @@ import type { OperationDescriptor, ParameterDescriptor, ParameterRules } from ".
  */
 export function callerParameters(descriptor: OperationDescriptor): ParameterDescriptor[] {
   return descriptor.parameters.filter((parameter) => parameter.in !== "cookie" && !(parameter.in === "path" && parameter.config));
-}
-
-function range(low: number | undefined, high: number | undefined, unit: string): string {
-  if (low !== undefined && high !== undefined) return `from ${low} to ${high}${unit}`;
-  if (low !== undefined) return `of at least ${low}${unit}`;
-  return `of at most ${high}${unit}`;
-}
-
-/** Says in words what a parameter accepts, such as `an integer from 10 to 200`. */
-export function describeRules(rules: ParameterRules): string {
-  if (rules.enum) return `one of ${rules.enum.map((value) => JSON.stringify(value)).join(", ")}`;
-  switch (rules.type) {
-    case "integer": {
-      const [low, high] = integerBounds(rules);
-      return low === undefined && high === undefined ? "an integer" : `an integer ${range(low, high, "")}`;
-    }
-    case "number":
-      return rules.minimum === undefined && rules.maximum === undefined
-        ? "a number"
-        : `a number ${range(rules.minimum, rules.maximum, "")}`;
-    case "boolean":
-      return "true or false";
-    case "string": {
-      const low = rules.minLength ? rules.minLength : undefined;
-      return low === undefined && rules.maxLength === undefined
-        ? "a string"
-        : `a string ${range(low, rules.maxLength, " characters")}`;
-    }
-    default:
-      return "a value";
-  }
-}
-
-function integerBounds(rules: ParameterRules): [number | undefined, number | undefined] {
-  const implied = rules.format === undefined ? undefined : integerFormatRanges[rules.format];
-  return [rules.minimum ?? implied?.minimum, rules.maximum ?? implied?.maximum];
-}
-
-function within(value: number, low: number | undefined, high: number | undefined): boolean {
-  return (low === undefined || value >= low) && (high === undefined || value <= high);
-}
-
-/**
- * Whether a string's length in characters (code points, as JSON Schema counts them, so an emoji
- * is one character, not two) is within bounds. Its UTF-16 length is at least that and at most
- * twice that, which settles most strings without counting (and allocating).
- */
-function lengthWithin(text: string, low = 0, high = Infinity): boolean {
-  return (text.length <= high && text.length >= 2 * low) || within([...text].length, low, high);
-}
-
-/** A parameter's rules turned into one check, worked out once so a call allocates nothing for it. */
-export function compileRules(rules: ParameterRules): (value: unknown) => boolean {
-  const check = typeCheck(rules);
-  const allowed = rules.enum;
-  return allowed ? (value) => allowed.includes(value) && check(value) : check;
-}
-
-function typeCheck(rules: ParameterRules): (value: unknown) => boolean {
-  switch (rules.type) {
-    case "integer": {
-      const [low, high] = integerBounds(rules);
-      return (value) => Number.isInteger(value) && within(value as number, low, high);
-    }
-    case "number":
-      return (value) => typeof value === "number" && Number.isFinite(value) && within(value, rules.minimum, rules.maximum);
-    case "boolean":
-      return (value) => typeof value === "boolean";
-    case "string":
-      return (value) => typeof value === "string" && lengthWithin(value, rules.minLength, rules.maxLength);
-    default:
-      return (value) => value !== null && typeof value !== "object" && typeof value !== "function";
-  }
-}
-
-/** Whether a value meets a parameter's rules. */
-export function meetsRules(rules: ParameterRules, value: unknown): boolean {
-  return compileRules(rules)(value);
 }
 
 /** Says whether a value may be quoted in an error; see `Redactor.mayShow`. */
@@ -176,11 +99,29 @@ const DOT_SEGMENTS = new Set([".", ".."]);
 /** An unpaired UTF-16 surrogate, which encodeURIComponent and TextEncoder cannot encode faithfully. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Characters no header value may hold: they would end the header or the request. */
-const HEADER_BREAK = /[\0\r\n]/;
+/**
+ * A header value the client sends: printable ASCII and tabs. CR, LF and NUL would end the header
+ * or the request; beyond ASCII, HTTP carries bytes with no agreed encoding (Headers refuses
+ * anything past Latin-1 with a TypeError, and a signature over such a value would not match).
+ */
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
+const isScalar = (value: unknown): boolean =>
+  typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint";
+
+/**
+ * Whether openapi-fetch can put a value into a URL or a header: a scalar, or an array or object
+ * of scalars (one level: it throws on deeper ones, and a symbol cannot become text at all).
+ */
+function serializable(value: unknown): boolean {
+  if (isScalar(value) || value === null) return true;
+  if (Array.isArray(value)) return value.every(isScalar);
+  return typeof value === "object" && Object.values(value).every(isScalar);
+}
 
 /** What a value must be to be sent safely as a parameter in `location`, or `undefined` when it can be sent as it is. */
 export function unsendable(value: unknown, location: string | undefined): string | undefined {
+  if (!serializable(value)) return "a string, number or boolean, or an array or object of them";
   const values = Array.isArray(value) ? value : [value];
   for (const item of values) {
     if (typeof item !== "string") continue;
@@ -188,7 +129,7 @@ export function unsendable(value: unknown, location: string | undefined): string
     if (location === "path" && DOT_SEGMENTS.has(item)) {
       return 'a path segment other than "." and ".." (URL normalisation would send the request to another endpoint)';
     }
-    if (location === "header" && HEADER_BREAK.test(item)) return "a header value without CR, LF or NUL characters";
+    if (location === "header" && !HEADER_VALUE.test(item)) return "a header value of printable ASCII (no line break, control character or character beyond ASCII)";
   }
   return undefined;
 }
@@ -208,4 +149,27 @@ export function compileSendableCheck(operationId: string, descriptor: OperationD
       }
     }
   };
+}
+
+/** The parameters a configuration option fills in, from every operation that has one. */
+function configuredParameters(option: "projectId" | "region"): ParameterDescriptor[] {
+  return Object.values(operations).flatMap((descriptor: OperationDescriptor) => descriptor.parameters.filter((parameter) => parameter.config === option));
+}
+
+/**
+ * Checks a value the client's configuration fills a parameter with (the `projectId` in every
+ * path, the `region` header) against that parameter's rules and what HTTP can carry, as a call's
+ * own parameters are checked, and throws {@link HssConfigurationError} naming `source` (the
+ * option or environment variable it came from) otherwise.
+ */
+export function checkConfigured(source: string, option: "projectId" | "region", value: unknown, mayShow: MayShow): void {
+  for (const parameter of configuredParameters(option)) {
+    const sendable = unsendable(value, parameter.in);
+    const allowed = compileRules(parameter.schema)(value)
+      ? sendable
+      : `${describeRules(parameter.schema)} (the spec's ${parameter.name})`;
+    if (allowed === undefined) continue;
+    const got = mayShow(value) ? show(value) : NOT_SHOWN;
+    throw new HssConfigurationError(`${source} must be ${allowed}; got ${got}.`);
+  }
 }

@@ -382,7 +382,7 @@ describe("construction", () => {
     [{ timeout: 0 }, "timeout must be an integer from 1 to 2147483647; got 0."],
     [{ retryDelay: { initialMs: 100, maxMs: 10 } }, "retryDelay.maxMs must be at least retryDelay.initialMs (100); got 10."],
     [{ validate: "no" as never }, 'validate must be true or false; got "no".'],
-    [{ projectId: "" }, 'projectId must be a non-empty string; got "".'],
+    [{ projectId: "" }, 'projectId must be a string from 1 to 256 characters (the spec\'s project_id); got "".'],
   ])("refuses %j with a clear error", (options, message) => {
     expect(() => client(undefined, options)).toThrow(new HssConfigurationError(message));
   });

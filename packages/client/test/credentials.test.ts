@@ -79,6 +79,9 @@ describe("credentials from the environment", () => {
   });
 });
 
+const TOKEN_HINT = "pass an IAM token (is the environment variable it comes from unset?).";
+const KEYS_HINT = "pass an access key pair or { token } (are the environment variables they come from unset?).";
+
 describe("credentials in the options", () => {
   it("AK/SK requests carry X-Sdk-Date, X-Project-Id and a signed Authorization, and no token", async () => {
     const { hss, requests } = build({ projectId: "p1", credentials: { accessKey: "AK1", secretKey: "secret-key-1" } });
@@ -94,10 +97,14 @@ describe("credentials in the options", () => {
   });
 
   it.each<[unknown, string]>([
-    [{}, "credentials.accessKey and credentials.secretKey must be a non-empty string (or pass { token } instead)."],
-    [{ accessKey: "AK" }, "credentials.secretKey must be a non-empty string (or pass { token } instead)."],
-    [{ accessKey: "AK", secretKey: "" }, "credentials.secretKey must be a non-empty string (or pass { token } instead)."],
-    [{ token: "" }, "credentials.token must be a non-empty string."],
+    [{}, `credentials.accessKey is undefined and credentials.secretKey is undefined; ${KEYS_HINT}`],
+    [{ accessKey: "AK" }, `credentials.secretKey is undefined; ${KEYS_HINT}`],
+    [{ accessKey: "AK", secretKey: "" }, `credentials.secretKey is an empty string; ${KEYS_HINT}`],
+    [{ accessKey: process.env.HSS_TEST_UNSET_AK, secretKey: process.env.HSS_TEST_UNSET_SK }, `credentials.accessKey is undefined and credentials.secretKey is undefined; ${KEYS_HINT}`],
+    // `credentials: { token: process.env.HSS_TOKEN! }` with the variable unset: about the token, not the keys.
+    [{ token: process.env.HSS_TEST_UNSET_TOKEN }, `credentials.token is undefined; ${TOKEN_HINT}`],
+    [{ token: "" }, `credentials.token is an empty string; ${TOKEN_HINT}`],
+    [{ token: 42 }, `credentials.token is not a string; ${TOKEN_HINT}`],
     [{ token: "t", secretKey: "sk-do-not-show" }, "credentials take either a token or an access key, not both; drop credentials.token or credentials.secretKey."],
     [{ accessKey: "AK", secretKey: "sk-do-not-show", securityToken: 5 }, "credentials.securityToken must be a non-empty string when given."],
     ["token-as-string", "credentials must be an object: { token } or { accessKey, secretKey, securityToken? }."],

@@ -1,8 +1,8 @@
 // The generator renders what the spec model says: a change to the spec shows in the files.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { INTEGER_FORMAT_RANGES, loadModel, operationById, readModel, type JsonObject, type SpecModel } from "@hss-kit/spec";
-import { describeOperations, describeRegions, render } from "../scripts/generate.mjs";
+import { loadModel, operationById, readModel, type JsonObject, type SpecModel } from "@hss-kit/spec";
+import { describeItemNames, describeOperations, describeRegions, render } from "../scripts/generate.mjs";
 
 const OPERATIONS_FILE = join("src", "generated", "operations.ts");
 
@@ -47,8 +47,27 @@ describe("generated files", () => {
     expect(drifted.get(OPERATIONS_FILE)).toContain('"new_filter"');
   });
 
-  it("carry the spec's integer format ranges", () => {
-    expect(rendered.get(OPERATIONS_FILE)).toContain(`integerFormatRanges: Readonly<Record<string, { readonly minimum: number; readonly maximum: number }>> = ${JSON.stringify(INTEGER_FORMAT_RANGES, null, 2)}`);
+  it("name each operation's item type after the spec's item schema, and follow a rename", async () => {
+    const ITEMS_FILE = join("src", "generated", "items.ts");
+    expect(rendered.get(ITEMS_FILE)).toContain('export type Port = OperationItem<"listPorts">;');
+    const drifted = await render(edited((document) => {
+      const schemas = document.components.schemas;
+      schemas.ListeningPortInfo = schemas.PortResponseInfo;
+      delete schemas.PortResponseInfo;
+      schemas.ListPortsResponse.properties.data_list.items.$ref = "#/components/schemas/ListeningPortInfo";
+    }));
+    expect(drifted.get(ITEMS_FILE)).toContain('export type ListeningPort = OperationItem<"listPorts">;');
+    expect(drifted.get(ITEMS_FILE)).not.toContain("export type Port ");
+  });
+
+  it("refuse two item types of one name", () => {
+    const clashing = edited((document) => {
+      const schemas = document.components.schemas;
+      schemas.PortInfo = schemas.UserResponseInfo;
+      delete schemas.UserResponseInfo;
+      schemas.ListUsersResponse.properties.data_list.items.$ref = "#/components/schemas/PortInfo";
+    });
+    expect(() => describeItemNames(clashing)).toThrow("The items of listUsers and listPorts would both be named Port");
   });
 
   it("mark the parameters the client fills in from its configuration", () => {

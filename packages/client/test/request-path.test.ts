@@ -67,7 +67,7 @@ describe("a call without middleware", () => {
   it("refuses a header value that Headers refuses with HssValidationError, validation off or not, without sending", async () => {
     const seen = stubFetch();
     await expect(client({ validate: false }).listLocalImageHosts({ region: "cn\nnorth" })).rejects.toThrow(
-      'listLocalImageHosts: region must be a header value without CR, LF or NUL characters; got "cn\\nnorth".',
+      'listLocalImageHosts: region must be a header value of printable ASCII (no line break, control character or character beyond ASCII); got "cn\\nnorth".',
     );
     expect(seen).toHaveLength(0);
   });

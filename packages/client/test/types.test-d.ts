@@ -11,6 +11,11 @@ import {
   type Page,
   type WithResponse,
   type components,
+  type LocalImageHost,
+  type Port,
+  type ProcessesHost,
+  type User,
+  type VulScanTaskHost,
 } from "../src/index.js";
 
 const hss = createHssClient({ region: "cn-north-4", projectId: "p", credentials: { token: "t" } });
@@ -86,6 +91,21 @@ describe("results", () => {
     expectTypeOf<OperationResult<"listVulScanTaskHost">["data_list"][number]["host_id"]>().toEqualTypeOf<
       string | undefined
     >();
+  });
+
+  it("name each operation's items with a short name: what a script declares its variables as", async () => {
+    const ports: Port[] = [];
+    for await (const port of hss.paginate.listPorts({ host_id: "h" })) ports.push(port);
+    expectTypeOf<Port>().toEqualTypeOf<components["schemas"]["PortResponseInfo"]>();
+    expectTypeOf<Port["port"]>().toEqualTypeOf<number | undefined>();
+    const users: User[] = (await hss.listUsers()).data_list;
+    expectTypeOf(users[0]!.user_name).toEqualTypeOf<string | undefined>();
+    const hosts: VulScanTaskHost[] = await hss.paginate.listVulScanTaskHost.all({ task_id: "t" });
+    const images: LocalImageHost[] = (await hss.listLocalImageHosts()).data_list;
+    const processes: ProcessesHost[] = (await hss.listProcessesHost()).data_list;
+    void [hosts, images, processes];
+    // @ts-expect-error a port has no user_name: each name is its own operation's item
+    void ports[0]!.user_name;
   });
 
   it("paginate yields items and .all an array of them", () => {

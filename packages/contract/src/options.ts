@@ -1,4 +1,5 @@
 import { HSS_REGIONS } from "@hss-kit/client";
+import { describeRules, meetsRules } from "@hss-kit/spec";
 import type { Profile } from "./checks/context.js";
 import { SelectionError, selectChecks, type CheckName } from "./checks/index.js";
 import type { RunCredentials } from "./request.js";
@@ -87,14 +88,10 @@ function parameterSchema(spec: SpecModel, name: string): ParameterRules | undefi
   return (all.find((p) => p.required) ?? all[0])?.rules;
 }
 
-/** Checks a string flag against the length bounds the spec gives the parameter it feeds. */
-function checkLength(flag: string, value: string, schema: ParameterRules | undefined, what: string): void {
-  const min = Math.max(schema?.minLength ?? 0, 0);
-  const max = schema?.maxLength;
-  if (value.length < min || (max !== undefined && value.length > max)) {
-    const range = max === undefined ? `at least ${min}` : `${min} to ${max}`;
-    throw new UsageError(`${flag} must be ${range} characters long (the spec's ${what}); got ${quote(value)}.`);
-  }
+/** Checks a string flag against the rules the spec gives the parameter it feeds. */
+function checkFlag(flag: string, value: string, schema: ParameterRules | undefined, what: string): void {
+  const rules: ParameterRules = schema ?? { type: "string" };
+  if (!meetsRules(rules, value)) throw new UsageError(`${flag} must be ${describeRules(rules)} (the spec's ${what}); got ${quote(value)}.`);
 }
 
 function checkInteger(flag: string, value: number, min: number, max: number): void {
@@ -164,13 +161,13 @@ export function resolveOptions(options: ContractOptions, spec: SpecModel): Resol
   if (url.username || url.password) throw new UsageError("--base-url must not carry credentials (user:password@); pass the token with --token.");
   if (url.search || url.hash) throw new UsageError(`--base-url must not carry a query or fragment; got ${quote(options.baseUrl)}.`);
   if (typeof options.projectId !== "string") throw new UsageError("--project-id is required.");
-  checkLength("--project-id", options.projectId, parameterSchema(spec, "project_id") ?? { minLength: 1 }, "project_id");
+  checkFlag("--project-id", options.projectId, parameterSchema(spec, "project_id") ?? { type: "string", minLength: 1 }, "project_id");
   checkPathSegment("--project-id", options.projectId);
   const credentials = credentialsOf(options);
   const otherCredentials = otherCredentialsOf(options, credentials);
-  if (options.hostId !== undefined) checkLength("--host-id", options.hostId, parameterSchema(spec, "host_id"), "host_id");
+  if (options.hostId !== undefined) checkFlag("--host-id", options.hostId, parameterSchema(spec, "host_id"), "host_id");
   if (options.taskId !== undefined) {
-    checkLength("--task-id", options.taskId, parameterSchema(spec, "task_id"), "task_id");
+    checkFlag("--task-id", options.taskId, parameterSchema(spec, "task_id"), "task_id");
     checkPathSegment("--task-id", options.taskId);
   }
   const region = options.region ?? DEFAULT_REGION;

@@ -1,4 +1,5 @@
 import { createRedactor } from "@hss-kit/client";
+import { meetsRules } from "@hss-kit/spec";
 import type { CheckContext } from "./checks/context.js";
 import { registeredChecks, type Check, type CheckCase, type CheckName, type PlanEnv } from "./checks/index.js";
 import { latencyOf } from "./checks/robustness.js";
@@ -104,8 +105,7 @@ function discoverHostId(session: Session, baselines: Map<string, Exchange>, spec
     if (!Array.isArray(items)) continue;
     for (const item of items) {
       const value = (item as Record<string, unknown> | null)?.host_id;
-      if (typeof value !== "string" || value.length === 0) continue;
-      if (wanted?.maxLength !== undefined && value.length > wanted.maxLength) continue;
+      if (typeof value !== "string" || value.length === 0 || (wanted !== undefined && !meetsRules(wanted, value))) continue;
       return { value, from: operation.id };
     }
   }

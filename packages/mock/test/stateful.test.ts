@@ -137,7 +137,7 @@ describe("errors, with the spec's error bodies and X-Request-Id", () => {
   const codeFor = (status: number) => (documentedResponse(users, status)?.example as { error_code: string }).error_code;
 
   it.each([
-    ["an out-of-range limit", { limit: "5" }, undefined, 400, /limit must be at least 10; got "5"/],
+    ["an out-of-range limit", { limit: "5" }, undefined, 400, /limit must be an integer from 10 to 200; got "5"/],
     ["a non-boolean", { part_match: "yes" }, undefined, 400, /part_match must be true or false; got "yes"/],
     ["a repeated parameter", new URLSearchParams("limit=10&limit=20"), undefined, 400, /limit is given 2 times/],
     ["no token", {}, {}, 401, /carries no X-Auth-Token and no Authorization header/],

@@ -6,7 +6,8 @@ import { HssValidationError } from "../errors.js";
 import { checkOptionNames } from "../options.js";
 import { operations, type OperationId } from "../generated/operations.js";
 import type { OperationDescriptor, ParameterRules } from "../operation-descriptor.js";
-import { assertParamsObject, callerParameters, describeRules, meetsRules, refuseUnknown, type MayShow } from "../validate.js";
+import { describeRules, meetsRules } from "@hss-kit/spec/rules";
+import { assertParamsObject, callerParameters, refuseUnknown, type MayShow } from "../validate.js";
 import { walkItems, walkPages, type FetchPage, type WalkPlan } from "./iterator.js";
 import type { PaginateOptions, Paginators } from "./types.js";
 

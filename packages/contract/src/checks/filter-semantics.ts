@@ -2,7 +2,7 @@
 // case, the partial-match switch, both values of a boolean, values outside ASCII, aliases,
 // match-all values and defaults. Each takes its values from the operation's unfiltered answer.
 
-import type { ParameterModel } from "@hss-kit/spec";
+import { meetsRules, type ParameterModel } from "@hss-kit/spec";
 import type { Failure, Violation } from "../result.js";
 import { preview } from "../schema.js";
 import { Skip, type Exchange } from "../session.js";
@@ -30,14 +30,9 @@ function unfiltered(context: CheckContext): Promise<Answer | { failure: Failure 
   return context.shared("filters.unfiltered", () => ask(context, "filters.match", {}));
 }
 
-/** Whether a text value meets the parameter's rules, so a server may not refuse it. */
+/** Whether a text value meets the parameter's rules, so a server may not refuse it, and is no match-all value. */
 function allowed(parameter: ParameterModel, value: string): boolean {
-  const { rules } = parameter;
-  const length = [...value].length;
-  return (rules.enum === undefined || rules.enum.includes(value))
-    && (rules.minLength === undefined || length >= rules.minLength)
-    && (rules.maxLength === undefined || length <= rules.maxLength)
-    && !(parameter.filter?.matchAll ?? []).includes(value);
+  return meetsRules(parameter.rules, value) && !(parameter.filter?.matchAll ?? []).includes(value);
 }
 
 /** Whether every item fits on the page, so the items of an answer are all the records it counts. */

@@ -1,7 +1,7 @@
 import type { Failure, Violation } from "../result.js";
 import { preview } from "../schema.js";
 import { Skip, type Exchange } from "../session.js";
-import type { FilterSemantics } from "@hss-kit/spec";
+import { meetsRules, type FilterSemantics } from "@hss-kit/spec";
 import type { OperationModel, ParameterModel } from "../spec.js";
 import { failureOf, listBodyOf, queryParameter, type CheckContext, type ListBody } from "./context.js";
 import { defineCheck, SHARED_RULES, type CheckName } from "./registry.js";
@@ -35,17 +35,7 @@ export function asFilterValue(parameter: VisibleFilter, value: unknown): string 
   if (typeof resolved === "string" && parameter.filter.matchAll.includes(resolved)) return undefined;
   // Values outside ASCII are filters.non-ascii's to try, so that each check proves one thing.
   if (typeof resolved === "string" && /[^\x00-\x7f]/.test(resolved)) return undefined;
-  const { rules: schema } = parameter;
-  if (schema.enum && !schema.enum.includes(resolved)) return undefined;
-  if (typeof resolved === "string") {
-    if (schema.minLength !== undefined && resolved.length < schema.minLength) return undefined;
-    if (schema.maxLength !== undefined && resolved.length > schema.maxLength) return undefined;
-  }
-  if (typeof resolved === "number") {
-    if (schema.minimum !== undefined && resolved < schema.minimum) return undefined;
-    if (schema.maximum !== undefined && resolved > schema.maximum) return undefined;
-  }
-  return resolved;
+  return meetsRules(parameter.rules, resolved) ? resolved : undefined;
 }
 
 /** The rarest filter value among the items, so a server ignoring the filter shows. */

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { CORS_HEADERS, answerPreflight } from "../cors.js";
 import type { AddressInfo } from "node:net";
-import { documentedResponse, isObject, loadModel, type JsonObject, type OperationModel, type SpecModel } from "@hss-kit/spec";
+import { documentedResponse, isObject, loadModel, meetsRules, type OperationModel, type ParameterRules, type SpecModel } from "@hss-kit/spec";
 import type { MockCredentials } from "../auth/credentials.js";
 import { faultFree, Refusal, type Tenant, type Wire } from "./behaviour.js";
 import { generateRecords, knownValues, type StoredRecord } from "./dataset.js";
@@ -69,19 +69,6 @@ function errorCode(model: SpecModel, operation: OperationModel | undefined, stat
     if (isObject(example) && typeof example.error_code === "string") return { code: example.error_code, gateway: example.request_id !== undefined };
   }
   return { code: `HSS.${status}`, gateway: false };
-}
-
-/**
- * Whether a value can stand in an item field: a required filter given a value the items could
- * never hold (an empty `host_id`) selects nothing instead of records that break their schema.
- */
-function fitsField(schema: JsonObject, value: string | number | boolean): boolean {
-  if (typeof value !== "string") return typeof value === (schema.type === "integer" ? "number" : schema.type);
-  const length = [...value].length;
-  return schema.type === "string"
-    && (typeof schema.minLength !== "number" || length >= schema.minLength)
-    && (typeof schema.maxLength !== "number" || length <= schema.maxLength)
-    && (!Array.isArray(schema.enum) || schema.enum.includes(value));
 }
 
 /** Data sets kept at once: a required filter can take any value, so the cache must not grow without bound. */
@@ -172,7 +159,8 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       for (const parameter of operation.parameters) {
         const value = values.get(parameter.name);
         const field = operation.fields.find((f) => f.name === parameter.filter?.field);
-        if (!parameter.required || !field || value === undefined || !fitsField(field.schema, value)) continue;
+        // A value the items could never hold (an empty `host_id`) selects nothing, not records that break their schema.
+        if (!parameter.required || !field || value === undefined || !meetsRules(field.schema as ParameterRules, value)) continue;
         fixed[field.name] = value;
         scope.push(`${parameter.name}=${String(value)}`);
       }
