@@ -1,6 +1,6 @@
 import { createRedactor } from "@hss-kit/client/internal";
-import type { CheckContext } from "./checks/context.js";
 import { meetsRules } from "@hss-kit/spec";
+import type { CheckContext } from "./checks/context.js";
 import { registeredChecks, type Check, type CheckCase, type CheckName, type PlanEnv } from "./checks/index.js";
 import { latencyOf } from "./checks/robustness.js";
 import { HttpTransport } from "./http.js";
@@ -216,7 +216,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     windowOf: (id) => resolved.budgetOf(id)?.windowMs ?? spec.operations.find((operation) => operation.id === id)?.rateLimit?.perCredential.windowMs ?? DEFAULT_THROTTLE_WINDOW_MS,
     ...(options.onWait ? { onWait: options.onWait } : {}),
   });
-  const session = new Session(transport, resolved.baseUrl, resolved.credentials, judges, pacing);
+  const session = new Session(transport, resolved.baseUrl, resolved.credentials, judges, pacing, resolved.otherCredentials);
   const discovered: string[] = [];
   try {
     const known: Record<string, string | undefined> = {
@@ -296,7 +296,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       results,
       summary: summarize(results),
     };
-    return scrub(report, secretsOf(resolved.credentials));
+    return scrub(report, [...secretsOf(resolved.credentials), ...(resolved.otherCredentials ? secretsOf(resolved.otherCredentials) : [])]);
   } finally {
     transport.close();
   }

@@ -92,8 +92,10 @@ export class Session {
     private readonly credentials: RunCredentials,
     private readonly judges: readonly ResponseJudge[] = [],
     private readonly pacing?: Pacing,
+    /** A credential of another project, which calls with `auth: "other"` carry. */
+    private readonly other?: RunCredentials,
   ) {
-    this.redactor = createRedactor(secretsOf(credentials));
+    this.redactor = createRedactor([...secretsOf(credentials), ...(other ? secretsOf(other) : [])]);
   }
 
   private get token(): string | undefined {
@@ -138,8 +140,10 @@ export class Session {
   /** One request sent (signed afresh, so each attempt has its own date) and judged. */
   private async exchange(call: ApiCall, check: string, failures: number): Promise<Exchange> {
     const operation = call.operation.id;
-    const unsigned = toRawRequest(this.baseUrl, this.token, call);
-    const request = this.credentials.kind === "accessKey" ? await signed(unsigned, this.credentials, call.auth ?? "credentials") : unsigned;
+    if (call.auth === "other" && !this.other) throw new Skip("no credential of another project given (--other-token, or --other-access-key and --other-secret-key)");
+    const credentials = call.auth === "other" && this.other ? this.other : this.credentials;
+    const unsigned = toRawRequest(this.baseUrl, credentials.kind === "token" ? credentials.token : undefined, call);
+    const request = credentials.kind === "accessKey" ? await signed(unsigned, credentials, call.auth ?? "credentials") : unsigned;
     this.sent++;
     const started = performance.now();
     const outcome = this.scrubbed(await this.transport.send(request));

@@ -16,7 +16,7 @@ describe.each(["a token", "AK/SK signing"])("the stateful mock under a default (
     server = await startTarget();
     const started = performance.now();
     const auth = credentials === "a token" ? { token: server.token } : TARGET_KEYS;
-    report = await runContract({ baseUrl: server.url, projectId: server.projectId, ...auth, taskId: givenValues(server).task_id });
+    report = await runContract({ baseUrl: server.url, projectId: server.projectId, ...auth, taskId: givenValues(server).task_id, otherToken: server.otherToken });
     wallMs = performance.now() - started;
   });
   afterAll(() => server.close());

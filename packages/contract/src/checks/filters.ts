@@ -4,7 +4,7 @@ import { Skip, type Exchange } from "../session.js";
 import { meetsRules, type FilterSemantics } from "@hss-kit/spec";
 import type { OperationModel, ParameterModel } from "../spec.js";
 import { failureOf, listBodyOf, queryParameter, type CheckContext, type ListBody } from "./context.js";
-import { defineCheck, type CheckName } from "./registry.js";
+import { defineCheck, SHARED_RULES, type CheckName } from "./registry.js";
 
 /** A filter parameter whose matched field the response items carry. */
 export type VisibleFilter = ParameterModel & { filter: FilterSemantics & { field: string } };
@@ -29,7 +29,7 @@ export function unaliased(filter: FilterSemantics, value: string): string {
 }
 
 /** The value an item's field stands for as a filter value (aliases resolved), or undefined. */
-function asFilterValue(parameter: VisibleFilter, value: unknown): string | number | boolean | undefined {
+export function asFilterValue(parameter: VisibleFilter, value: unknown): string | number | boolean | undefined {
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
   const resolved = typeof value === "string" ? unaliased(parameter.filter, value) : value;
   if (typeof resolved === "string" && parameter.filter.matchAll.includes(resolved)) return undefined;
@@ -74,7 +74,7 @@ function filterQuery(context: CheckContext, parameter: VisibleFilter): Promise<F
       if ("failure" in parsed) return { ok: false, failure: parsed.failure };
       unfiltered = parsed.body;
       value = pickValue(parameter, unfiltered.data_list);
-      if (value === undefined) throw new Skip(`no item of the unfiltered answer has a ${parameter.filter.field} usable as a value of ${parameter.name}`);
+      if (value === undefined) throw new Skip(`no item of the unfiltered answer holds a ${parameter.filter.field} value usable as a value of ${parameter.name}`);
     }
     const exchange = await context.session.send(
       { operation: context.operation, params: { ...context.base, ...paging, [parameter.name]: value } },
@@ -90,7 +90,7 @@ function filterQuery(context: CheckContext, parameter: VisibleFilter): Promise<F
 const BOUNDS: Partial<Record<FilterSemantics["match"], string>> = { "at-least": "at least ", "at-most": "at most " };
 
 /** Whether an item meets a filter as the spec's semantics say, with `part_match` left at its default. */
-function matches(parameter: VisibleFilter, item: Record<string, unknown>, value: string | number | boolean): boolean {
+export function matches(parameter: VisibleFilter, item: Record<string, unknown>, value: string | number | boolean): boolean {
   const { filter } = parameter;
   const got = item[filter.field];
   if (filter.match === "at-least") return typeof got === "number" && typeof value === "number" && got >= value;
@@ -105,10 +105,16 @@ function matches(parameter: VisibleFilter, item: Record<string, unknown>, value:
 const STATELESS = "a stateless mock returns the same example whatever the filter";
 
 /** Defines a check planned once per filter parameter whose matched field the items carry. */
-function perVisibleFilter(name: CheckName, rule: string, run: (context: CheckContext, parameter: VisibleFilter, result: FilterOutcome & { ok: true }) => Failure[] | Promise<Failure[]>): void {
+function perVisibleFilter(
+  name: CheckName,
+  rule: string,
+  run: (context: CheckContext, parameter: VisibleFilter, result: FilterOutcome & { ok: true }) => Failure[] | Promise<Failure[]>,
+  restsOn?: string,
+): void {
   defineCheck({
     name,
     rule,
+    ...(restsOn ? { restsOn } : {}),
     notInMock: STATELESS,
     plan: (operation) => filterParameters(operation).map((parameter) => ({
       subject: parameter.name,
@@ -157,6 +163,7 @@ perVisibleFilter(
     }
     return violations.length === 0 ? [] : [failureOf(context.session, exchange, violations)];
   },
+  SHARED_RULES.pages,
 );
 
 /** Most pages `filters.total` reads to count a filter's matches. */

@@ -6,7 +6,7 @@ import type { ParamValues } from "../request.js";
 import { Skip, type Exchange } from "../session.js";
 import { documented4xx, type OperationModel, type ParameterModel } from "../spec.js";
 import { describeAnswer, describeParams, failureOf, transportViolation, type CheckContext } from "./context.js";
-import { defineCheck, type CheckCase } from "./registry.js";
+import { defineCheck, SHARED_RULES, type CheckCase } from "./registry.js";
 
 /** 401 and 429 are documented 4xx, but they say "who are you" and "slow down", not "bad input". */
 const NOT_INPUT_REFUSALS = new Set([401, 429]);
@@ -100,6 +100,7 @@ const casesOf = (check: InputCheck) => (operation: OperationModel): CheckCase[] 
 
 defineCheck({
   name: "inputs.accepted",
+  restsOn: SHARED_RULES.accepted,
   rule: "the valid call, and every value at a bound the spec states and every enum and boolean value, are answered 2xx; where an ID (`host_id`, `enterprise_project_id`) may name nothing the target holds, any refusal the spec documents for the operation will do",
   plan: (operation) => [
     {
@@ -112,6 +113,12 @@ defineCheck({
 defineCheck({ name: "inputs.below-min", rule: "one below the minimum (or the integer format's range) is refused", plan: casesOf("inputs.below-min") });
 defineCheck({ name: "inputs.above-max", rule: "one above the maximum (or the integer format's range) is refused", plan: casesOf("inputs.above-max") });
 defineCheck({ name: "inputs.wrong-type", rule: "`abc` for an integer and `yes` for a boolean are refused", plan: casesOf("inputs.wrong-type") });
+defineCheck({
+  name: "inputs.strict-parsing",
+  rule: "what lenient parsers read as a valid value is refused where the spec says integer, boolean or enum: `10.5`, `1e1`, `0x14` and an empty value for an integer; `1`, `TRUE` and `t` for a boolean; an enum value in another case",
+  notInMock: "Prism's type coercion (Ajv) reads some of these forms as valid values",
+  plan: casesOf("inputs.strict-parsing"),
+});
 defineCheck({ name: "inputs.bad-enum", rule: "a value outside the enum is refused", plan: casesOf("inputs.bad-enum") });
 defineCheck({ name: "inputs.too-short", rule: "one character under minLength (when above 0) is refused", plan: casesOf("inputs.too-short") });
 defineCheck({ name: "inputs.too-long", rule: "one character over maxLength is refused", plan: casesOf("inputs.too-long") });
@@ -119,6 +126,7 @@ defineCheck({ name: "inputs.missing-required", rule: "each required parameter le
 
 defineCheck({
   name: "inputs.generated",
+  restsOn: SHARED_RULES.accepted,
   rule: "fast-check's valid combinations of the optional query parameters are each answered 2xx (or a documented refusal where an ID may name nothing); a failure is shrunk and reported with its seed",
   plan(operation) {
     const arbitrary = validParams(operation);

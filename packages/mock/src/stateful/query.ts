@@ -1,6 +1,6 @@
 // Reads a request's parameters as the spec's rules say, the way a server must: from raw text,
 // refusing what the rules do not allow with a message that names the parameter.
-import { INTEGER_FORMATS, type OperationModel, type ParameterModel } from "@hss-kit/spec";
+import { describeRules, meetsRules, type OperationModel, type ParameterModel } from "@hss-kit/spec";
 
 /** A parameter value once read: text, an integer or a boolean. */
 export type Value = string | number | boolean;
@@ -31,38 +31,21 @@ function rawValue(parameter: ParameterModel, request: RawRequest): string | unde
   }
 }
 
-/** Reads one present value as the parameter's rules say, or throws {@link ParameterProblem}. */
+/** Reads one present value as the parameter's rules say (the spec's one rules module), or throws {@link ParameterProblem}. */
 export function readValue(parameter: ParameterModel, raw: string): Value {
   const { name, rules } = parameter;
   const refuse = (): never => {
     throw new ParameterProblem(`${name} must be ${describeRules(rules)}; got ${JSON.stringify(raw)}.`);
   };
-  switch (rules.type) {
-    case "integer": {
-      if (!/^-?\d+$/.test(raw)) return refuse("an integer");
-      const exact = BigInt(raw);
-      const format = rules.format === undefined ? undefined : INTEGER_FORMATS[rules.format];
-      if (format && (exact < format.minimum || exact > format.maximum)) refuse(`an integer of the ${rules.format} range`);
-      const value = Number(exact);
-      if (rules.minimum !== undefined && value < rules.minimum) refuse(`at least ${rules.minimum}`);
-      if (rules.maximum !== undefined && value > rules.maximum) refuse(`at most ${rules.maximum}`);
-      return value;
-    }
-    case "boolean":
-      return raw === "true" || raw === "false" ? raw === "true" : refuse("true or false");
-    default: {
-      if (rules.enum && !rules.enum.includes(raw)) refuse(`one of ${rules.enum.join(", ")}`);
-      const length = [...raw].length;
-      if (rules.minLength !== undefined && length < rules.minLength) refuse(`at least ${rules.minLength} characters long`);
-      if (rules.maxLength !== undefined && length > rules.maxLength) refuse(`at most ${rules.maxLength} characters long`);
-      return raw;
-    }
+  let value: Value = raw;
+  if (rules.type === "integer") {
+    if (!/^-?\d+$/.test(raw)) return refuse();
+    value = Number(raw);
+  } else if (rules.type === "boolean") {
+    if (raw !== "true" && raw !== "false") return refuse();
+    value = raw === "true";
   }
-  const unenforced = fault === undefined ? undefined : UNENFORCED[fault];
-  if (!meetsRules(unenforced === undefined ? rules : { ...rules, [unenforced]: undefined }, value)) refuse();
-  // A server that does not enforce a bound clamps the value to it (a no-op for a value within bounds).
-  if (typeof value === "number") value = Math.min(Math.max(value, rules.minimum ?? value), rules.maximum ?? value);
-  if (fault === "inputs.rejects-boundary" && parameter.paging === "limit" && value === rules.maximum) refuse();
+  if (!meetsRules(rules, value)) refuse();
   return value;
 }
 
