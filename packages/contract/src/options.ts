@@ -186,8 +186,8 @@ function otherCredentialsOf(options: ContractOptions, own: RunCredentials): RunC
   if (typeof otherAccessKey !== "string" || otherAccessKey === "" || typeof otherSecretKey !== "string" || otherSecretKey === "") {
     throw new UsageError("--other-access-key and --other-secret-key go together, both non-empty.");
   }
-  if (own.kind === "aksk" && own.accessKey === otherAccessKey) throw new UsageError("--other-access-key must be a key of another project, not --access-key again.");
-  return { kind: "aksk", accessKey: otherAccessKey, secretKey: otherSecretKey };
+  if (own.kind === "accessKey" && own.accessKey === otherAccessKey) throw new UsageError("--other-access-key must be a key of another project, not --access-key again.");
+  return { kind: "accessKey", accessKey: otherAccessKey, secretKey: otherSecretKey };
 }
 
 /** Fills in defaults and refuses bad options with a {@link UsageError} naming the flag. */
