@@ -3,6 +3,7 @@
 // Nothing here names an operation, so a new operation in the spec is a new subcommand.
 
 import type { OperationModel, ParameterModel, SpecModel } from "@hss-kit/spec";
+import { GLOBAL_FLAGS } from "./flags.js";
 
 /** One flag of a subcommand and the parameter it sets. */
 export interface FlagSpec {
@@ -32,9 +33,17 @@ export function kebabCase(name: string): string {
 /** The global flag that sets a parameter the client fills from its configuration. */
 export const CONFIG_FLAGS = { projectId: "project-id", region: "region" } as const;
 
-/** The flag a parameter is set with: its own, or the global flag of its configuration role. */
+/** Prefix of a parameter's flag whose own name is a global flag's (`version` -> `--param-version`). */
+export const SHADOWING_PREFIX = "param-";
+
+/**
+ * The flag a parameter is set with: the global flag of its configuration role, or its own name,
+ * prefixed when that name is a global flag's, so that `--version` keeps meaning the version of hss.
+ */
 export function flagOf(parameter: ParameterModel): string {
-  return parameter.config ? CONFIG_FLAGS[parameter.config] : kebabCase(parameter.name);
+  if (parameter.config) return CONFIG_FLAGS[parameter.config];
+  const own = kebabCase(parameter.name);
+  return GLOBAL_FLAGS.some((global) => global.name === own) ? `${SHADOWING_PREFIX}${own}` : own;
 }
 
 /** Every subcommand of the model, in spec order. */

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createHssClient, HssConfigurationError, HssValidationError, type HssClient, type HssClientOptions } from "@hss-kit/client";
-import { loadModel, type SpecModel } from "@hss-kit/spec";
+import { loadModel, parseRateLimit, type SpecModel } from "@hss-kit/spec";
 import { commandsOf, findCommand, flagOf, type CommandSpec } from "./commands.js";
 import { completionScript, SHELLS } from "./completion.js";
 import { SECRET_VARIABLES, toCurl } from "./curl.js";
@@ -94,12 +94,28 @@ function flagFor(command: CommandSpec, parameter: string): string {
   return `--${found ? flagOf(found) : parameter}`;
 }
 
+/** The environment variable that sets `--rate-limit` for every run, such as a script's. */
+export const RATE_LIMIT_VARIABLE = "HSS_RATE_LIMIT";
+
+/** `--rate-limit` as the client's `rateLimit` option: false for `off`, a budget for `N/WINDOW`. */
+function rateLimitOf(where: string, given: string | undefined): HssClientOptions["rateLimit"] {
+  if (given === undefined) return undefined;
+  if (given === "off") return false;
+  try {
+    return parseRateLimit(given);
+  } catch (error) {
+    throw new UsageError(`${where}: --rate-limit must be off or N/WINDOW such as 5/1m; ${(error as Error).message}`);
+  }
+}
+
 function clientOptions(globals: Invocation["globals"], env: HssIo["env"], where: string, dryRun: { request?: Request } | undefined): HssClientOptions {
   const text = (name: string) => (typeof globals[name] === "string" ? (globals[name] as string) : undefined);
   const token = env[SECRET_VARIABLES.token];
   const timeout = integerFlag(where, "timeout", globals.timeout, 1);
   const maxRetries = integerFlag(where, "max-retries", globals["max-retries"], 0);
+  const rateLimit = rateLimitOf(where, text("rate-limit") ?? env[RATE_LIMIT_VARIABLE]);
   return {
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
     ...(text("region") !== undefined ? { region: text("region") } : {}),
     ...(text("endpoint-url") !== undefined ? { baseUrl: text("endpoint-url") } : {}),
     ...(text("project-id") !== undefined ? { projectId: text("project-id") } : {}),

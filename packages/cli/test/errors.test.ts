@@ -4,7 +4,9 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunningStatefulMock } from "@hss-kit/mock";
 import { commandsOf, EXIT_CODES, exitCodeOf, UsageError } from "../src/index.js";
-import { HssAuthenticationError, HssConfigurationError, HssNotFoundError, HssNetworkError, HssPermissionError, HssValidationError } from "@hss-kit/client";
+import { kebabCase, SHADOWING_PREFIX } from "../src/commands.js";
+import { GLOBAL_FLAGS } from "../src/flags.js";
+import { HssAuthenticationError, HssConfigurationError, HssNotFoundError, HssNetworkError, HssPermissionError, HssTimeoutError, HssValidationError } from "@hss-kit/client";
 import { hss, model, requiredValues, SECRET_KEY, SIGNING_ENV, startMock } from "./helpers.js";
 
 let mock: RunningStatefulMock;
@@ -55,6 +57,30 @@ describe("usage errors (exit 2) name the flag", () => {
     const run = await hss([...target(command), `--${flag}`, "no-such-value"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`--${flag} must be one of ${parameter.rules.enum!.map((value) => JSON.stringify(value)).join(", ")}`);
+  });
+
+  it("no parameter's flag takes the name of a global flag", async () => {
+    const globals = new Set(GLOBAL_FLAGS.map((flag) => flag.name));
+    for (const command of commands) for (const { flag } of command.flags) expect(globals.has(flag), `${command.name} --${flag}`).toBe(false);
+    const shadowing = commands.flatMap((command) => command.flags.filter(({ parameter }) => globals.has(kebabCase(parameter.name))).map((flag) => ({ command, ...flag })));
+    for (const { command, flag, parameter } of shadowing) {
+      expect(flag).toBe(`${SHADOWING_PREFIX}${kebabCase(parameter.name)}`);
+      expect((await hss([command.name, "--help"])).stdout).toContain(`--${flag}`);
+    }
+  });
+
+  it("a rate limit that is neither off nor N/WINDOW", async () => {
+    const command = commands.find((c) => c.operation.paginated)!;
+    const run = await hss([...target(command), "--rate-limit", "fast"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`hss ${command.name}: --rate-limit must be off or N/WINDOW such as 5/1m; `);
+  });
+
+  it("a walk past the budget --rate-limit sets fails at once with the resume offset, rather than wait", async () => {
+    const command = commands.find((c) => c.operation.paginated && c.flags.every(({ parameter }) => !parameter.required))!;
+    const run = await hss([...target(command), "--all", "--limit", "10", "--rate-limit", "1/24h"]);
+    expect(run.code).toBe(codeOf(HssTimeoutError));
+    expect(run.stderr).toMatch(/offset: 10/);
   });
 
   it("a required flag left out", async () => {

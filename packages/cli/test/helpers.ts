@@ -6,6 +6,7 @@ import { createHssClient } from "@hss-kit/client";
 import { startStatefulMock, type RunningStatefulMock } from "@hss-kit/mock";
 import { loadModel, type OperationModel } from "@hss-kit/spec";
 import { runHss } from "../src/index.js";
+import { RATE_LIMIT_VARIABLE } from "../src/run.js";
 
 export const ACCESS_KEY = "AKCLITEST";
 export const SECRET_KEY = "cli-secret-key-0123456789";
@@ -37,7 +38,8 @@ export interface Run {
 export async function hss(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<Run> {
   const out = collector();
   const err = collector();
-  const code = await runHss(args, { stdout: out.stream, stderr: err.stream, env });
+  // The stateful mock does not throttle, so the runs here spend no budget unless a test sets one.
+  const code = await runHss(args, { stdout: out.stream, stderr: err.stream, env: { [RATE_LIMIT_VARIABLE]: "off", ...env } });
   return { code, stdout: out.text(), stderr: err.text() };
 }
 

@@ -14,7 +14,7 @@ const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const blocks = (language: string) => [...readme.matchAll(new RegExp("```" + language + "\\n([\\s\\S]*?)```", "g"))].map((match) => match[1]!);
 
 const setup = blocks("sh").find((block) => block.includes("hss-mock --stateful"))!;
-const env = Object.fromEntries([...setup.matchAll(/(HUAWEICLOUD_SDK_\w+)=(\S+)/g)].map((match) => [match[1]!, match[2]!]));
+const env = Object.fromEntries([...setup.matchAll(/((?:HUAWEICLOUD_SDK|HSS)_\w+)=(\S+)/g)].map((match) => [match[1]!, match[2]!]));
 const README_URL = "http://127.0.0.1:4010";
 
 let mock: RunningStatefulMock;
@@ -35,13 +35,13 @@ const shell = (script: string) =>
 describe("README", () => {
   it("starts the stateful mock with the credentials it exports", () => {
     expect(setup).toContain(`--port ${new URL(README_URL).port}`);
-    expect(Object.keys(env).sort()).toEqual(["HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_SK"]);
+    expect(Object.keys(env).sort()).toEqual(["HSS_RATE_LIMIT", "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_SK"]);
   });
 
   it("lists the danger ports of every server where a root account can log in", async () => {
     const pipeline = blocks("sh").find((block) => block.includes("--status danger"))!;
     const { stdout } = await shell(pipeline);
-    const hss = createHssClient({ baseUrl: mock.url, projectId: env.HUAWEICLOUD_SDK_PROJECT_ID!, credentials: { accessKey: env.HUAWEICLOUD_SDK_AK!, secretKey: env.HUAWEICLOUD_SDK_SK! } });
+    const hss = createHssClient({ baseUrl: mock.url, projectId: env.HUAWEICLOUD_SDK_PROJECT_ID!, credentials: { accessKey: env.HUAWEICLOUD_SDK_AK!, secretKey: env.HUAWEICLOUD_SDK_SK! }, rateLimit: false });
     const hosts = [...new Set((await hss.paginate.listUsers.all({ root_permission: true, login_permission: true })).map((user) => user.host_id!))].sort();
     const expected: string[] = [];
     for (const host of hosts) {

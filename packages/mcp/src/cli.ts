@@ -2,12 +2,13 @@
 // on streamable HTTP (--http). stdout belongs to the protocol on stdio; messages go to stderr.
 
 import { parseArgs } from "node:util";
-import { createHssClient, HssError } from "@hss-kit/client";
+import { createHssClient, HssError, type HssClientOptions } from "@hss-kit/client";
+import { parseRateLimit } from "@hss-kit/spec";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { startHttpServer } from "./http.js";
 import { createServerFactory, DEFAULT_CAPS } from "./server.js";
 
-const usage = `Usage: hss-mcp [--http [--host ADDRESS] [--port N] [--allowed-host H:P]] [--region REGION] [--project-id ID] [--endpoint-url URL] [--max-rows N] [--max-bytes N]
+const usage = `Usage: hss-mcp [--http [--host ADDRESS] [--port N] [--allowed-host H:P]] [--region REGION] [--project-id ID] [--endpoint-url URL] [--max-rows N] [--max-bytes N] [--rate-limit N/WINDOW|off]
 
 An MCP server with one read-only tool per read operation of the HSS v5 spec.
 
@@ -22,6 +23,9 @@ An MCP server with one read-only tool per read operation of the HSS v5 spec.
   --endpoint-url URL   another endpoint: a proxy, a private gateway or a mock
   --max-rows N         records per tool result at most (default ${DEFAULT_CAPS.maxRows})
   --max-bytes N        bytes of records per tool result at most (default ${DEFAULT_CAPS.maxBytes})
+  --rate-limit N/W|off the request budget per operation, shared by every tool and session, such
+                       as 5/1m (default: the spec's, HSS's limit of 5 a minute; also $HSS_RATE_LIMIT);
+                       off only where nothing throttles, such as the stateful mock
 
 Credentials from the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (with
 HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary keys), or HSS_TOKEN for an IAM token.`;
@@ -49,6 +53,7 @@ try {
       "endpoint-url": { type: "string" },
       "max-rows": { type: "string" },
       "max-bytes": { type: "string" },
+      "rate-limit": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   }));
@@ -63,14 +68,27 @@ if (!values.http && (values.host !== undefined || values.port !== undefined || v
 const port = integer("port", values.port, 0);
 if (port !== undefined && port > 65535) fail(`--port must be at most 65535; got ${port}.`);
 
+/** `--rate-limit` as the client's `rateLimit` option: false for `off`, a budget for `N/WINDOW`. */
+function rateLimitOf(given: string | undefined): HssClientOptions["rateLimit"] {
+  if (given === undefined) return undefined;
+  if (given === "off") return false;
+  try {
+    return parseRateLimit(given);
+  } catch (error) {
+    return fail(`--rate-limit must be off or N/WINDOW such as 5/1m; ${(error as Error).message}`);
+  }
+}
+
 let newServer;
 try {
+  const rateLimit = rateLimitOf(values["rate-limit"] ?? process.env.HSS_RATE_LIMIT);
   const token = process.env.HSS_TOKEN;
   const client = createHssClient({
     ...(values.region !== undefined ? { region: values.region } : {}),
     ...(values["endpoint-url"] !== undefined ? { baseUrl: values["endpoint-url"] } : {}),
     ...(values["project-id"] !== undefined ? { projectId: values["project-id"] } : {}),
     ...(token ? { credentials: { token } } : {}),
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
   });
   const maxRows = integer("max-rows", values["max-rows"], 1);
   const maxBytes = integer("max-bytes", values["max-bytes"], 1);

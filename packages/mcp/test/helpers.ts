@@ -22,7 +22,8 @@ export function startMock(): Promise<RunningStatefulMock> {
 }
 
 export function hssClient(url: string, options: HssClientOptions = {}) {
-  return createHssClient({ baseUrl: url, region: REGION, projectId: PROJECT, credentials: { accessKey: ACCESS_KEY, secretKey: SECRET_KEY }, ...options });
+  // The stateful mock does not throttle: no budget unless a test gives one.
+  return createHssClient({ baseUrl: url, region: REGION, projectId: PROJECT, credentials: { accessKey: ACCESS_KEY, secretKey: SECRET_KEY }, rateLimit: false, ...options });
 }
 
 /** An MCP server on HTTP in-process with the SDK's client connected to it. */
@@ -38,7 +39,7 @@ export async function overStdio(mockUrl: string, args: string[] = []): Promise<C
   const client = new Client({ name: "hss-kit-test", version: "0.0.0" });
   await client.connect(new StdioClientTransport({
     command: process.execPath,
-    args: [new URL("../bin/hss-mcp.js", import.meta.url).pathname, "--endpoint-url", mockUrl, "--region", REGION, ...args],
+    args: [new URL("../bin/hss-mcp.js", import.meta.url).pathname, "--endpoint-url", mockUrl, "--region", REGION, "--rate-limit", "off", ...args],
     env: { HUAWEICLOUD_SDK_AK: ACCESS_KEY, HUAWEICLOUD_SDK_SK: SECRET_KEY, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT },
     stderr: "pipe",
   }));

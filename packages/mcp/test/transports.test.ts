@@ -38,7 +38,7 @@ describe("hss-mcp --http (the README's command, on port 0)", () => {
     const { spawn } = await import("node:child_process");
     const { Client } = await import("@modelcontextprotocol/sdk/client/index.js");
     const { StreamableHTTPClientTransport } = await import("@modelcontextprotocol/sdk/client/streamableHttp.js");
-    const child = spawn(process.execPath, [new URL("../bin/hss-mcp.js", import.meta.url).pathname, "--http", "--port", "0", "--endpoint-url", mock.url, "--region", "cn-north-4"], {
+    const child = spawn(process.execPath, [new URL("../bin/hss-mcp.js", import.meta.url).pathname, "--http", "--port", "0", "--endpoint-url", mock.url, "--region", "cn-north-4", "--rate-limit", "off"], {
       env: { PATH: process.env.PATH, HUAWEICLOUD_SDK_AK: "AKMCPTEST", HUAWEICLOUD_SDK_SK: "mcp-secret-key-0123456789", HUAWEICLOUD_SDK_PROJECT_ID: "mcp-project" },
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -107,6 +107,27 @@ describe("streamable HTTP", () => {
     }
   });
 
+  it("every session draws on the one request budget: a second agent's call past it is a tool error, not a 429", async () => {
+    const http = await startHttpServer({ newServer: createServerFactory({ client: hssClient(mock.url, { rateLimit: { requests: 1, windowMs: 24 * 3_600_000 } }) }) });
+    try {
+      const { Client } = await import("@modelcontextprotocol/sdk/client/index.js");
+      const { StreamableHTTPClientTransport } = await import("@modelcontextprotocol/sdk/client/streamableHttp.js");
+      const operation = reads[0]!;
+      const results = [];
+      for (const name of ["first agent", "second agent"]) {
+        const agent = new Client({ name, version: "0" });
+        await agent.connect(new StreamableHTTPClientTransport(new URL(http.url)));
+        results.push(await agent.callTool({ name: operation.id, arguments: requiredArguments(operation, mock) }));
+        await agent.close();
+      }
+      expect(results[0]!.isError).toBeFalsy();
+      expect(results[1]!.isError).toBe(true);
+      expect(JSON.stringify(results[1]!.content)).toMatch(/budget/i);
+    } finally {
+      await http.close();
+    }
+  });
+
   it("every session calls through the one client it was given", async () => {
     const seen: string[] = [];
     const client = createHssClient({
@@ -114,6 +135,7 @@ describe("streamable HTTP", () => {
       region: "cn-north-4",
       projectId: "mcp-project",
       credentials: { accessKey: "AKMCPTEST", secretKey: "mcp-secret-key-0123456789" },
+      rateLimit: false,
       fetch: (request) => {
         seen.push(new URL(request.url).pathname);
         return fetch(request);

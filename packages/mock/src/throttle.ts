@@ -102,6 +102,8 @@ export class Throttle {
       const text = `${perCredential.requests} requests per ${describeWindow(perCredential.windowMs)} per credential, ${perApi.requests} per ${describeWindow(perApi.windowMs)} in all`;
       groups.set(text, [...(groups.get(text) ?? []), id]);
     }
+    // One limit for every operation (the spec's usual case) is said once, without the list.
+    if (groups.size === 1) return `${[...groups.keys()][0]}, for each operation`;
     return [...groups].map(([text, ids]) => `${text}, for each of ${ids.join(", ")}`).join("; ");
   }
 

@@ -80,7 +80,12 @@ describe("Throttle", () => {
 
   it("says what the limits are, and refuses to start without any", () => {
     expect(new Throttle(spec, { perCredential: { requests: 5, windowMs: 2_000 } }).describe([users.id])).toBe(
-      `5 requests per 2 second per credential, ${users.rateLimit!.perApi.requests} per 1 minute in all, for each of listUsers`,
+      `5 requests per 2 second per credential, ${users.rateLimit!.perApi.requests} per 1 minute in all, for each operation`,
+    );
+    const slower = (id: string) => (id === users.id ? { ...users.rateLimit!, perCredential: { requests: 2, windowMs: 60_000 } } : users.rateLimit);
+    expect(new Throttle(slower).describe([users.id, "another"])).toBe(
+      `2 requests per 1 minute per credential, ${users.rateLimit!.perApi.requests} per 1 minute in all, for each of listUsers; ` +
+        `${users.rateLimit!.perCredential.requests} requests per 1 minute per credential, ${users.rateLimit!.perApi.requests} per 1 minute in all, for each of another`,
     );
     expect(() => new Throttle(() => undefined).describe([users.id])).toThrow(/no x-hss-rate-limit for listUsers/);
     expect(() => new Throttle(spec, { perCredential: { requests: 0, windowMs: 1_000 } })).toThrow(/rateLimit\.perCredential\.requests .* got 0/);
