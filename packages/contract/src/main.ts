@@ -35,8 +35,8 @@ Options:
   --access-key AK    sign every request with AK/SK instead (or HUAWEICLOUD_SDK_AK)
   --secret-key SK    the secret key to sign with (or HUAWEICLOUD_SDK_SK); never printed
   --security-token T security token of temporary credentials (or HUAWEICLOUD_SDK_SECURITY_TOKEN)
-  --host-id ID       host_id for listPorts; discovered from listUsers/listLocalImageHosts if absent
-  --task-id ID       scan task ID for listVulScanTaskHost; its checks are skipped if absent
+  --host-id ID       host_id for listPorts; discovered through the spec's links if absent
+  --task-id ID       scan task ID for listVulScanTaskHost; discovered through the spec's links if absent
   --region R         value of the region header (default cn-north-4)
   --profile P        full (default) or mock: only what a stateless server such as Prism can pass
   --seed N           fast-check seed, to reproduce generated cases (default: random, printed)

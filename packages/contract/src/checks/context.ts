@@ -3,13 +3,15 @@ import type { ResponseValidator } from "../schema.js";
 import { preview } from "../schema.js";
 import type { Exchange, Session } from "../session.js";
 import type { ParamValues } from "../request.js";
-import type { OperationModel, ParameterModel } from "../spec.js";
+import type { OperationModel, ParameterModel, SpecModel } from "../spec.js";
 
 /** Which checks run: `full` runs all; `mock` only those a stateless server (such as Prism) can pass. */
 export type Profile = "full" | "mock";
 
 /** What every check of one operation can use. */
 export interface CheckContext {
+  /** The whole spec, for checks that follow a link to another operation. */
+  spec: SpecModel;
   operation: OperationModel;
   session: Session;
   validator: ResponseValidator;
