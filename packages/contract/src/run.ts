@@ -232,7 +232,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const transport = new HttpTransport({ timeoutMs: resolved.timeoutMs, maxBodyBytes: resolved.maxBodyBytes });
   const judges = registeredChecks().flatMap(({ name, judge }) =>
     judge ? [{ check: name, judge: (exchange: Exchange, session: Session) => judge(exchange, session, validator) }] : []);
-  const session = new Session(transport, resolved.baseUrl, resolved.credentials, judges);
+  const session = new Session(transport, resolved.baseUrl, resolved.credentials, judges, resolved.otherCredentials);
   const discovered: string[] = [];
   try {
     const known: Record<string, string | undefined> = {
@@ -298,7 +298,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       results,
       summary: summarize(results),
     };
-    return scrub(report, secretsOf(resolved.credentials));
+    return scrub(report, [...secretsOf(resolved.credentials), ...(resolved.otherCredentials ? secretsOf(resolved.otherCredentials) : [])]);
   } finally {
     transport.close();
   }

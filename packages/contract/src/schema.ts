@@ -63,13 +63,50 @@ export function preview(value: unknown, max = 120): string {
   return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
 }
 
+/** "a string", "an integer": a noun with its article. */
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+
+/** What an Ajv error says the schema wants, in words that read after "expected". */
+function wanted(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "type":
+      return String(params.type).split(",").map(withArticle).join(" or ");
+    case "required":
+      return `the required property ${String(params.missingProperty)}`;
+    case "enum":
+      return `one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(", ")}`;
+    case "const":
+      return JSON.stringify(params.allowedValue);
+    case "maximum":
+    case "minimum":
+    case "exclusiveMaximum":
+    case "exclusiveMinimum":
+      return `a number ${String(params.comparison)} ${String(params.limit)}`;
+    case "maxLength":
+      return `at most ${String(params.limit)} characters`;
+    case "minLength":
+      return `at least ${String(params.limit)} characters`;
+    case "maxItems":
+      return `at most ${String(params.limit)} items`;
+    case "minItems":
+      return `at least ${String(params.limit)} items`;
+    case "format":
+      return `a value of the format ${String(params.format)}`;
+    case "additionalProperties":
+      return `no property ${String(params.additionalProperty)}: the schema allows no other`;
+    default:
+      return `a value that meets "${error.keyword}" (Ajv: ${error.message ?? "no message"})`;
+  }
+}
+
 function toViolation(error: ErrorObject, body: unknown): Violation {
   const where = error.keyword === "required"
     ? `${readablePath(error.instancePath)}.${String(error.params.missingProperty)}`
     : readablePath(error.instancePath);
   const got = error.keyword === "required" ? "(absent)" : preview(valueAt(body, error.instancePath));
   const schema = error.schemaPath.replace(`${SPEC_SCHEMA_ID}#/$defs/`, "");
-  return { where, expected: `${error.message ?? error.keyword} (schema ${schema})`, got };
+  return { where, expected: `${wanted(error)} (schema ${schema})`, got };
 }
 
 /**

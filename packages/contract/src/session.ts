@@ -72,8 +72,10 @@ export class Session {
     private readonly baseUrl: string,
     private readonly credentials: RunCredentials,
     private readonly judges: readonly ResponseJudge[] = [],
+    /** A credential of another project, which calls with `auth: "other"` carry. */
+    private readonly other?: RunCredentials,
   ) {
-    this.redactor = createRedactor(secretsOf(credentials));
+    this.redactor = createRedactor([...secretsOf(credentials), ...(other ? secretsOf(other) : [])]);
   }
 
   private get token(): string | undefined {
@@ -102,8 +104,10 @@ export class Session {
     if (this.retainedBodyBytes > RETAINED_BODY_BUDGET) {
       throw new Skip(`not sent: the target's answers passed ${RETAINED_BODY_BUDGET} bytes of body in all, the most one run keeps`);
     }
-    const unsigned = toRawRequest(this.baseUrl, this.token, call);
-    const request = this.credentials.kind === "aksk" ? await signed(unsigned, this.credentials, call.auth ?? "credentials") : unsigned;
+    if (call.auth === "other" && !this.other) throw new Skip("no credential of another project given (--other-token, or --other-access-key and --other-secret-key)");
+    const credentials = call.auth === "other" && this.other ? this.other : this.credentials;
+    const unsigned = toRawRequest(this.baseUrl, credentials.kind === "token" ? credentials.token : undefined, call);
+    const request = credentials.kind === "aksk" ? await signed(unsigned, credentials, call.auth ?? "credentials") : unsigned;
     this.sent++;
     const started = performance.now();
     const outcome = this.scrubbed(await this.transport.send(request));

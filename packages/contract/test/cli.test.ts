@@ -61,26 +61,30 @@ describe("hss-contract against the stateful mock", () => {
 
   const flags = (target: Target) => ["--base-url", target.url, "--project-id", target.projectId, "--token", target.token, "--task-id", target.taskId];
 
-  it("exits 0 with a line per check and the closing summary line (a default run)", async () => {
+  it("exits 0 with a one-screen summary and the closing summary line (a default run)", async () => {
     const ran = await runCli(flags(server));
     expect(ran.stderr).toBe("");
     expect(ran.code).toBe(0);
     const lines = ran.stdout.trimEnd().split("\n");
     expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed, \d+ skipped$/);
-    expect(lines).toContain("PASS conformance.body listUsers");
-    expect(lines).toContain("PASS pagination.compose listPorts");
-    expect(lines).toContain("SKIP pagination.default-limit listLocalImageHosts: the spec documents no default for limit");
+    expect(lines).toContainEqual(expect.stringMatching(/^every check passed: \d+ of them$/));
+    // The operations whose limit the spec gives no default, as the model says.
+    const undocumented = loadModel().operations.filter((o) => o.parameters.some((p) => p.paging === "limit" && p.rules.default === undefined));
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^ {2}pagination +\\d+ +0 +${undocumented.length}$`)));
+    expect(lines).toContain(`    ${undocumented.length} × the spec documents no default for limit (${undocumented.map((o) => `pagination.default-limit ${o.id}`).join(", ")})`);
+    expect(lines.length).toBeLessThan(30);
     console.log(`CLI default run against the stateful mock: ${ran.wallMs} ms (process start included); last lines:\n${lines.slice(-2).join("\n")}`);
     expect(ran.wallMs).toBeLessThan(30_000);
   });
 
   it("runs only the checks --checks selects, and reports p50/p95 per operation with --max-latency", async () => {
     // A budget no loopback answer can exceed within the 10 s request timeout: the check passes on any machine.
-    const ran = await runCli([...flags(server), "--checks", "filters.exact,auth,robustness.latency", "--max-latency", "60000"]);
+    const json = join(dir, "selected.json");
+    const ran = await runCli([...flags(server), "--checks", "filters.exact,auth,robustness.latency", "--max-latency", "60000", "--json", json]);
     expect(ran.code).toBe(0);
-    const checks = new Set(ran.stdout.split("\n").flatMap((line) => /^(?:PASS|FAIL|SKIP) (\S+)/.exec(line)?.[1] ?? []));
+    const checks = new Set((JSON.parse(readFileSync(json, "utf8")) as { results: { check: string }[] }).results.map((r) => r.check));
     expect([...checks].sort()).toEqual(["auth.empty-token", "auth.missing-token", "auth.wrong-token", "filters.exact", "robustness.latency"]);
-    for (const { id } of loadModel().operations) expect(ran.stdout).toMatch(new RegExp(`^latency ${id}: p50 \\d+ ms, p95 \\d+ ms over \\d+ responses$`, "m"));
+    for (const { id } of loadModel().operations) expect(ran.stdout).toMatch(new RegExp(`^ {2}latency ${id}: p50 \\d+ ms, p95 \\d+ ms over \\d+ responses$`, "m"));
   });
 
   it("exits 1 on a failing check, shows the request as curl without the token, and writes JSON and JUnit", async () => {
@@ -88,11 +92,16 @@ describe("hss-contract against the stateful mock", () => {
     const junit = join(dir, "report.xml");
     const ran = await runCli([...flags(faulty), "--seed", "3", "--json", json, "--junit", junit]);
     expect(ran.code).toBe(1);
-    expect(ran.stdout).toContain("FAIL inputs.bad-enum listPorts type=TCP-invalid (not one of TCP, UDP)");
-    expect(ran.stdout).toMatch(/curl -sS -i 'http:\/\/127\.0\.0\.1:\d+\/v5\/[^']+type=TCP-invalid' -H "X-Auth-Token: \$HSS_TOKEN"/);
-    expect(ran.stdout).toMatch(/- status: expected a documented refusal \(400, 403, 404\) of type=TCP-invalid .*; got 200/);
-    // The fault fails one check per enum parameter the spec has a bad value for, and nothing else.
-    const failed = loadModel().operations.flatMap((operation) => deriveInputCases(operation).filter((c) => c.check === "inputs.bad-enum")).length;
+    // The failures come first, grouped: one group for the rule that both failing checks rest on.
+    expect(ran.stdout).toMatch(/^\d+ checks failed, in 1 group by likely cause:$/m);
+    expect(ran.stdout).toMatch(/^ {2}FAIL inputs\.bad-enum \S+ \S+=\S+-invalid \(not one of /m);
+    expect(ran.stdout).toMatch(/^ {6}curl -sS -i 'http:\/\/127\.0\.0\.1:\d+\/v5\/[^']+-invalid' -H "X-Auth-Token: \$HSS_TOKEN"$/m);
+    expect(ran.stdout).toMatch(/- status: expected a documented refusal \(400, 403, 404\) of \S+-invalid .*; got 200/);
+    expect(ran.stdout.indexOf("FAIL")).toBeLessThan(ran.stdout.indexOf("Summary"));
+    // The fault fails one case per enum parameter the spec has a bad value for, and the case of
+    // each enum value in another case (strict parsing), and nothing else.
+    const failed = loadModel().operations.flatMap((operation) =>
+      deriveInputCases(operation).filter((c) => c.check === "inputs.bad-enum" || (c.check === "inputs.strict-parsing" && c.parameter.rules.enum !== undefined))).length;
     expect(failed).toBeGreaterThan(0);
     expect(ran.stdout.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^\\d+ passed, ${failed} failed, \\d+ skipped$`));
     const report = JSON.parse(readFileSync(json, "utf8")) as { seed: number; summary: { failed: number } };

@@ -13,7 +13,7 @@ describe.each(["a token", "AK/SK signing"])("the stateful mock under a default (
     const started = performance.now();
     const auth = credentials === "a token" ? { token: server.token } : TARGET_KEYS;
     // No --host-id or --task-id: the run finds them by following the spec's links.
-    report = await runContract({ baseUrl: server.url, projectId: server.projectId, ...auth });
+    report = await runContract({ baseUrl: server.url, projectId: server.projectId, ...auth, otherToken: server.otherToken });
     wallMs = performance.now() - started;
   });
   afterAll(() => server.close());

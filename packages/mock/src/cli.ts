@@ -2,11 +2,13 @@ import { parseArgs } from "node:util";
 import { readKeyFile } from "./auth/credentials.js";
 
 const usage = `Usage: hss-mock [credentials] [--port N] [--host ADDRESS] [--spec FILE]
-       hss-mock --stateful [credentials] [--project-id ID] [--seed N] [--fault NAME] [--port N] [--host ADDRESS] [--spec FILE]
+       hss-mock --stateful [credentials] [--project-id ID [--other-project-id ID --other-token T]] [--seed N] [--fault NAME] [--port N] [--host ADDRESS] [--spec FILE]
 
   (default)        Prism: answers every operation with the spec's examples, refuses invalid requests
   --stateful       seeded records generated from the spec, filtered and paged as HSS does
-  --project-id ID  stateful: serve only this project; others get 403
+  --project-id ID  stateful: the project the credentials belong to; others get 403
+  --other-project-id ID --other-token T
+                   stateful: a second project, with a token of its own that reads only its records
   --seed N         stateful: seed of the generated records (default 1)
   --fault NAME     stateful: break one rule of the spec, to prove a contract check catches it
 
@@ -45,6 +47,8 @@ const { values } = parseArgs({
     "secret-key": { type: "string" },
     "keys-file": { type: "string" },
     "project-id": { type: "string" },
+    "other-project-id": { type: "string" },
+    "other-token": { type: "string" },
     seed: { type: "string" },
     fault: { type: "string" },
     help: { type: "boolean", default: false },
@@ -56,9 +60,12 @@ if (values.help) {
 }
 
 const port = parsePort(values.port);
-const statefulOnly = (["project-id", "seed", "fault"] as const).filter((name) => values[name] !== undefined);
+const statefulOnly = (["project-id", "other-project-id", "other-token", "seed", "fault"] as const).filter((name) => values[name] !== undefined);
 if (!values.stateful && statefulOnly.length > 0) fail(`--${statefulOnly[0]} needs --stateful.`);
 if (values.token === "") fail("--token must not be empty.");
+if ((values["other-project-id"] === undefined) !== (values["other-token"] === undefined)) fail("--other-project-id and --other-token go together.");
+if (values["other-token"] === "") fail("--other-token must not be empty.");
+if (values["other-project-id"] !== undefined && values["project-id"] === undefined) fail("--other-project-id needs --project-id.");
 
 /** The key pairs from the flags, the environment and the key file; never echoed. */
 function keysOf(): Map<string, string> | undefined {
@@ -112,6 +119,9 @@ if (values.stateful) {
     ...(values.spec ? { specPath: values.spec } : {}),
     ...credentials,
     ...(values["project-id"] !== undefined ? { projectId: values["project-id"] } : {}),
+    ...(values["other-project-id"] !== undefined && values["other-token"] !== undefined
+      ? { otherProject: { projectId: values["other-project-id"], token: values["other-token"] } }
+      : {}),
     ...(values.seed !== undefined ? { seed: parseSeed(values.seed) } : {}),
     ...(fault !== undefined ? { fault } : {}),
   }).catch(addressInUse);

@@ -97,3 +97,8 @@ export function describeParams(params: ParamValues): string {
   const shown = Object.entries(params).filter(([, value]) => value !== undefined);
   return shown.length === 0 ? "(none)" : shown.map(([name, value]) => `${name}=${String(value)}`).join("&");
 }
+
+/** `1 item`, `3 items`. */
+export function itemCount(count: number): string {
+  return `${count} item${count === 1 ? "" : "s"}`;
+}

@@ -7,8 +7,8 @@ import type { Failure, Violation } from "../result.js";
 import { preview } from "../schema.js";
 import { Skip, type Exchange } from "../session.js";
 import type { OperationModel } from "../spec.js";
-import { failureOf, listBodyOf, type CheckContext, type ListBody } from "./context.js";
-import { filterParameters, pageSizeFor, unaliased, type VisibleFilter } from "./filters.js";
+import { failureOf, itemCount, listBodyOf, type CheckContext, type ListBody } from "./context.js";
+import { asFilterValue, filterParameters, matches, pageSizeFor, unaliased, type VisibleFilter } from "./filters.js";
 import { defineCheck, type CheckName } from "./registry.js";
 
 type Item = Record<string, unknown>;
@@ -94,7 +94,7 @@ const isText = (parameter: VisibleFilter) => parameter.rules.type === "string" &
 /** `filters.exact`: a value cut short matches only items that hold exactly the shorter value. */
 const exact: Semantic = async (parameter, context, unfiltered) => {
   const source = sample(parameter, unfiltered, (value) => ascii(value) && [...value].length >= 2);
-  if (!source) throw new Skip(`no item has a ${parameter.filter.field} of two characters or more to cut short`);
+  if (!source) throw new Skip(`no item holds a ${parameter.filter.field} value of two characters or more to cut short`);
   const part = [...source.value].slice(0, -1).join("");
   if (!allowed(parameter, part)) throw new Skip(`${JSON.stringify(part)} is outside the rules of ${parameter.name}`);
   const answer = await ask(context, "filters.exact", { [parameter.name]: part });
@@ -108,7 +108,7 @@ const exact: Semantic = async (parameter, context, unfiltered) => {
 const caseSensitive: Semantic = async (parameter, context, unfiltered) => {
   const swap = (text: string) => [...text].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join("");
   const source = sample(parameter, unfiltered, (value) => ascii(value) && swap(value) !== value && allowed(parameter, swap(value)));
-  if (!source) throw new Skip(`no item has a ${parameter.filter.field} with letters whose case can change`);
+  if (!source) throw new Skip(`no item holds a ${parameter.filter.field} value with letters whose case can change`);
   const other = swap(source.value);
   const answer = await ask(context, "filters.case", { [parameter.name]: other });
   if ("failure" in answer) return [answer.failure];
@@ -121,7 +121,7 @@ const caseSensitive: Semantic = async (parameter, context, unfiltered) => {
 const partial: Semantic = async (parameter, context, unfiltered) => {
   const switchName = parameter.filter.partialWith!;
   const source = sample(parameter, unfiltered, (value) => ascii(value) && [...value].length >= 3);
-  if (!source) throw new Skip(`no item has a ${parameter.filter.field} of three characters or more`);
+  if (!source) throw new Skip(`no item holds a ${parameter.filter.field} value of three characters or more`);
   const part = [...source.value].slice(1, -1).join("");
   if (!allowed(parameter, part)) throw new Skip(`${JSON.stringify(part)} is outside the rules of ${parameter.name}`);
   const answer = await ask(context, "filters.partial", { [parameter.name]: part, [switchName]: true });
@@ -129,7 +129,7 @@ const partial: Semantic = async (parameter, context, unfiltered) => {
   const violations = strays(parameter, answer.body.data_list, (got) => typeof got === "string" && got.includes(part),
     `a value containing ${JSON.stringify(part)}, as ${switchName}=true asks`);
   if (complete(answer.body) && !answer.body.data_list.some((item) => sameItem(item, source.item))) {
-    violations.unshift({ where: "body.data_list", expected: `the item whose ${parameter.filter.field} is ${JSON.stringify(source.value)}: ${switchName}=true matches part of a value`, got: `${answer.body.data_list.length} items without it` });
+    violations.unshift({ where: "body.data_list", expected: `the item whose ${parameter.filter.field} is ${JSON.stringify(source.value)}: ${switchName}=true matches part of a value`, got: `${itemCount(answer.body.data_list.length)} without it` });
   }
   return violations.length === 0 ? [] : [failureOf(context.session, answer.exchange, violations)];
 };
@@ -156,13 +156,13 @@ const booleanValues: Semantic = async (parameter, context, unfiltered) => {
 /** `filters.non-ascii`: a value outside ASCII finds the item it came from. */
 const nonAscii: Semantic = async (parameter, context, unfiltered) => {
   const source = sample(parameter, unfiltered, (value) => /[^\x00-\x7f]/.test(value));
-  if (!source) throw new Skip(`no item has a ${parameter.filter.field} outside ASCII`);
+  if (!source) throw new Skip(`no item holds a ${parameter.filter.field} value outside ASCII`);
   const answer = await ask(context, "filters.non-ascii", { [parameter.name]: source.value });
   if ("failure" in answer) return [answer.failure];
   const violations = strays(parameter, answer.body.data_list, (got) => got === source.value || (typeof got === "string" && unaliased(parameter.filter, got) === source.value),
     `${JSON.stringify(source.value)}, read from the query as UTF-8`);
   if (!answer.body.data_list.some((item) => sameItem(item, source.item)) && complete(answer.body)) {
-    violations.unshift({ where: "body.data_list", expected: `the item whose ${parameter.filter.field} is ${JSON.stringify(source.value)} (sent as UTF-8, percent-encoded)`, got: `${answer.body.data_list.length} items without it` });
+    violations.unshift({ where: "body.data_list", expected: `the item whose ${parameter.filter.field} is ${JSON.stringify(source.value)} (sent as UTF-8, percent-encoded)`, got: `${itemCount(answer.body.data_list.length)} without it` });
   }
   return violations.length === 0 ? [] : [failureOf(context.session, answer.exchange, violations)];
 };
@@ -258,3 +258,55 @@ defineCheck({
     }];
   }),
 });
+
+/** Most filters `filters.combined` gives at once. */
+const MAX_COMBINED = 3;
+
+defineCheck({
+  name: "filters.combined",
+  rule: "two or three filters whose values come from one item, given together, return only items that match every one of them, that item included, and `total_num` counts the items that match them all",
+  needs: "two optional filters whose fields the items carry",
+  notInMock: STATELESS,
+  plan(operation) {
+    const candidates = filterParameters(operation).filter((p) => !p.required);
+    if (candidates.length < 2) return [];
+    return [{
+      subject: "filters from one item",
+      async run(context) {
+        const answer = await unfiltered(context);
+        if ("failure" in answer) return [answer.failure];
+        const chosen = answer.body.data_list
+          .map((item) => ({ item, given: candidates.flatMap((parameter) => {
+            const value = asFilterValue(parameter, item[parameter.filter.field]);
+            // A value the item holds as an alias (`offline` for `not_online`) is filters.alias's
+            // to try, so that each check proves one thing.
+            return value === undefined || value !== item[parameter.filter.field] ? [] : [{ parameter, value }];
+          }).slice(0, MAX_COMBINED) }))
+          .find(({ given }) => given.length >= 2);
+        if (!chosen) throw new Skip("no item holds values usable by two filters at once");
+        const query = Object.fromEntries(chosen.given.map(({ parameter, value }) => [parameter.name, value]));
+        const combined = await ask(context, "filters.combined", query);
+        if ("failure" in combined) return [combined.failure];
+        const meetsAll = (item: Item) => chosen.given.every(({ parameter, value }) => matches(parameter, item, value));
+        const violations: Violation[] = combined.body.data_list.flatMap((item, index) => (meetsAll(item) ? [] : [{
+          where: `body.data_list[${index}]`,
+          expected: `an item that matches every filter given (${describe(query)})`,
+          got: chosen.given.filter(({ parameter, value }) => !matches(parameter, item, value)).map(({ parameter }) => `${parameter.filter.field} ${preview(item[parameter.filter.field])}`).join(", "),
+        }])).slice(0, 5);
+        if (complete(combined.body) && !combined.body.data_list.some((item) => sameItem(item, chosen.item))) {
+          violations.unshift({ where: "body.data_list", expected: `the item the values came from (${describe(query)})`, got: `${itemCount(combined.body.data_list.length)} without it` });
+        }
+        if (complete(answer.body)) {
+          const expected = answer.body.data_list.filter(meetsAll).length;
+          if (combined.body.total_num !== expected) {
+            violations.push({ where: "body.total_num", expected: `${expected}: the items of the unfiltered answer that match all of ${describe(query)}`, got: String(combined.body.total_num) });
+          }
+        }
+        return violations.length === 0 ? [] : [failureOf(context.session, combined.exchange, violations)];
+      },
+    }];
+  },
+});
+
+/** `a=1, b=x`: the filters of a query, for messages. */
+const describe = (query: Record<string, unknown>) => Object.entries(query).map(([name, value]) => `${name}=${String(value)}`).join(", ");

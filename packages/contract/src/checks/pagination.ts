@@ -2,8 +2,8 @@ import type { Failure } from "../result.js";
 import { preview } from "../schema.js";
 import { Skip, type Exchange } from "../session.js";
 import type { OperationModel, ParameterModel } from "../spec.js";
-import { failureOf, listBodyOf, queryParameter, type CheckContext, type ListBody } from "./context.js";
-import { defineCheck, type CheckName } from "./registry.js";
+import { failureOf, itemCount, listBodyOf, queryParameter, type CheckContext, type ListBody } from "./context.js";
+import { defineCheck, SHARED_RULES, type CheckName } from "./registry.js";
 
 /** Most pages `pagination.walk` requests before it gives up on a data set as too big to walk. */
 export const MAX_WALK_PAGES = 30;
@@ -105,15 +105,17 @@ function paginationCheck(definition: {
   name: CheckName;
   rule: string;
   notInMock?: string;
+  restsOn?: string;
   subject?: (paging: Paging) => string;
   skip?: (paging: Paging) => string | undefined;
   run: (pages: Pages, paging: Paging, context: CheckContext) => Promise<Failure[]>;
 }): void {
-  const { name, rule, notInMock, subject, skip, run } = definition;
+  const { name, rule, notInMock, restsOn, subject, skip, run } = definition;
   defineCheck({
     name,
     rule,
     ...(notInMock ? { notInMock } : {}),
+    ...(restsOn ? { restsOn } : {}),
     plan(operation) {
       const paging = pagingOf(operation);
       if (!paging) return [{ subject: "", skip: `${operation.id} has no integer offset and limit parameters`, run: async () => [] }];
@@ -137,17 +139,19 @@ function paginationCheck(definition: {
 
 paginationCheck({
   name: "pagination.limit",
+  restsOn: SHARED_RULES.pages,
   rule: "`data_list` is never longer than `limit`",
   subject: ({ pageSize }) => `limit=${pageSize}`,
   async run(pages, { pageSize }, context) {
     const { page, body } = await pages.body(0, pageSize, "pagination.limit");
     if (body.data_list.length <= pageSize) return [];
-    return [failureOf(context.session, page.exchange, [{ where: "body.data_list", expected: `at most ${pageSize} items (limit)`, got: `${body.data_list.length} items` }])];
+    return [failureOf(context.session, page.exchange, [{ where: "body.data_list", expected: `at most ${pageSize} items (limit)`, got: itemCount(body.data_list.length) }])];
   },
 });
 
 paginationCheck({
   name: "pagination.limits",
+  restsOn: SHARED_RULES.pages,
   rule: "a page of `limit` L holds `min(L, total_num)` items for L at the minimum, the default, halfway and the maximum of the range the spec gives",
   notInMock: "a static example holds the same items whatever the limit",
   async run(pages, { limit, minLimit, maxLimit }, context) {
@@ -163,8 +167,8 @@ paginationCheck({
       if (body.data_list.length !== expected) {
         failures.push(failureOf(context.session, page.exchange, [{
           where: "body.data_list",
-          expected: `${expected} items: min(limit ${size}, total_num ${body.total_num}), for every limit from ${minLimit} to ${top}`,
-          got: `${body.data_list.length} items`,
+          expected: `${itemCount(expected)}: min(limit ${size}, total_num ${body.total_num}), for every limit from ${minLimit} to ${top}`,
+          got: itemCount(body.data_list.length),
         }]));
       }
     }
@@ -198,6 +202,7 @@ paginationCheck({
 
 paginationCheck({
   name: "pagination.walk",
+  restsOn: SHARED_RULES.pages,
   rule: "walking every page yields exactly `total_num` items, each page `min(L, total_num - offset)` of them",
   async run(pages, { pageSize, maxLimit, maxOffset }, context) {
     let size = pageSize;
@@ -218,18 +223,19 @@ paginationCheck({
       if (body.data_list.length !== expected) {
         failures.push(failureOf(context.session, page.exchange, [{
           where: `body.data_list of ${pageName(page)}`,
-          expected: `${expected} items (total_num ${total}, offset ${at}, limit ${size})`,
-          got: `${body.data_list.length} items`,
+          expected: `${itemCount(expected)} (total_num ${total}, offset ${at}, limit ${size})`,
+          got: itemCount(body.data_list.length),
         }]));
       }
     }
     if (failures.length > 0 || seen === total) return failures;
-    return [failureOf(context.session, first.page.exchange, [{ where: "all pages", expected: `${total} items (total_num)`, got: `${seen} items` }])];
+    return [failureOf(context.session, first.page.exchange, [{ where: "all pages", expected: `${itemCount(total)} (total_num)`, got: itemCount(seen) }])];
   },
 });
 
 paginationCheck({
   name: "pagination.past-end",
+  restsOn: SHARED_RULES.pages,
   rule: "`offset=total_num` gives an empty `data_list`",
   notInMock: STATIC_EXAMPLES,
   async run(pages, { pageSize, maxOffset }, context) {
@@ -241,13 +247,14 @@ paginationCheck({
     return [failureOf(context.session, past.page.exchange, [{
       where: "body.data_list",
       expected: `no items: offset ${end} is at the end (total_num ${end})`,
-      got: `${past.body.data_list.length} items, first ${preview(past.body.data_list[0])}`,
+      got: `${itemCount(past.body.data_list.length)}, first ${preview(past.body.data_list[0])}`,
     }])];
   },
 });
 
 paginationCheck({
   name: "pagination.default-limit",
+  restsOn: SHARED_RULES.pages,
   rule: "an omitted `limit` gives `min(default, total_num)` items, the default being the spec's",
   subject: ({ limit }) => (limit.rules.default === undefined ? "" : `limit omitted = ${String(limit.rules.default)}`),
   skip: ({ limit }) => (limit.rules.default === undefined ? "the spec documents no default for limit" : undefined),
@@ -260,8 +267,8 @@ paginationCheck({
     if (parsed.body.data_list.length === expected) return [];
     return [failureOf(context.session, context.baseline, [{
       where: "body.data_list",
-      expected: `${expected} items (default limit ${fallback}, total_num ${parsed.body.total_num})`,
-      got: `${parsed.body.data_list.length} items`,
+      expected: `${itemCount(expected)} (default limit ${fallback}, total_num ${parsed.body.total_num})`,
+      got: itemCount(parsed.body.data_list.length),
     }])];
   },
 });

@@ -55,6 +55,11 @@ export interface CheckDefinition {
   /** Whether the check runs only when an option turns it on. */
   optIn?: string;
   /**
+   * The rule of the API the check rests on, when other families' checks rest on it too (so a
+   * report groups their failures as one likely cause); by default the rule of its family.
+   */
+  restsOn?: string;
+  /**
    * Judges every response of the run as it arrives, whichever check sent the request: the
    * violations of one exchange, or undefined when the exchange is not this check's to judge.
    */
@@ -68,8 +73,26 @@ export interface CheckDefinition {
   plan(operation: OperationModel, env: PlanEnv): CheckCase[];
 }
 
-/** A defined check, with its family. */
-export type Check = CheckDefinition & { family: Family };
+/** A defined check, with its family and the rule it rests on. */
+export type Check = CheckDefinition & { family: Family; restsOn: string };
+
+/** The rule each family's checks rest on, unless a check names another. */
+const FAMILY_RULES: Record<Family, string> = {
+  robustness: "every request gets a complete answer, in time",
+  conformance: "every answer has the status, headers and body the spec documents",
+  inputs: "a value outside the spec's rules is refused with a documented 4xx",
+  auth: "only a valid, fresh, untampered credential is served",
+  tenancy: "a project's records reach only callers of that project",
+  pagination: "the same request gets the same records in the same order",
+  filters: "a filter selects exactly the records its value names",
+  links: "every ID an answer carries leads where the spec's links say",
+};
+
+/** Rules that checks of several families rest on. */
+export const SHARED_RULES = {
+  accepted: "a request inside the spec's rules is answered 2xx",
+  pages: "total_num counts exactly the records the pages hold, each page min(limit, what is left)",
+} as const;
 
 const registry = new Map<CheckName, Check>();
 
@@ -81,7 +104,7 @@ export function defineCheck(definition: CheckDefinition): Check {
   const family = definition.name.split(".")[0] as Family;
   if (!FAMILIES.includes(family)) throw new Error(`check ${definition.name}: the name must start with a family (${FAMILIES.join(", ")})`);
   if (registry.has(definition.name)) throw new Error(`check ${definition.name} is defined twice`);
-  const check: Check = { ...definition, family };
+  const check: Check = { ...definition, family, restsOn: definition.restsOn ?? FAMILY_RULES[family] };
   registry.set(definition.name, check);
   return check;
 }

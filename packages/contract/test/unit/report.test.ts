@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatConsole, formatJson, formatJunit, summarize, type CheckResult, type ContractReport } from "../../src/index.js";
+import { formatConsole, formatHtml, formatJson, formatJunit, groupFailures, summarize, type CheckResult, type ContractReport } from "../../src/index.js";
 import { canonical, firstDifference } from "../../src/checks/pagination.js";
 
 const failing: CheckResult = {
@@ -32,16 +32,53 @@ const report: ContractReport = {
 };
 
 describe("reports", () => {
-  it("console: a line per check, failures with curl, status and violations, capped, then the summary line", () => {
+  it("console: the failures first, capped, then the one-screen summary and the summary line", () => {
     const lines = formatConsole(report).trimEnd().split("\n");
-    expect(lines).toContain("PASS conformance.body listPorts");
-    expect(lines).toContain("SKIP pagination.default-limit listLocalImageHosts: the spec documents no default for limit");
-    expect(lines).toContain("FAIL inputs.bad-enum listPorts type=TCP-invalid");
-    expect(lines).toContain("    curl -sS -i 'http://h/0'");
-    expect(lines).toContain("    status: 200");
-    expect(lines.filter((l) => l.startsWith("    curl"))).toHaveLength(3);
-    expect(lines).toContain("    … and 2 more failing request(s): see --json or --junit");
+    expect(lines.some((l) => l.startsWith("PASS"))).toBe(false);
+    expect(lines).toContain("  FAIL inputs.bad-enum listPorts type=TCP-invalid");
+    expect(lines).toContain("      curl -sS -i 'http://h/0'");
+    expect(lines).toContain("      status: 200");
+    expect(lines.filter((l) => l.startsWith("      curl"))).toHaveLength(2);
+    expect(lines).toContain("      … and 3 more failing request(s): see --html, --json or --junit");
+    expect(lines.indexOf("  FAIL inputs.bad-enum listPorts type=TCP-invalid")).toBeLessThan(lines.indexOf("Summary"));
+    expect(lines).toContain("    1 × the spec documents no default for limit (pagination.default-limit listLocalImageHosts)");
     expect(lines.at(-1)).toBe("1 passed, 1 failed, 1 skipped");
+  });
+
+  it("console --quiet: only the failures and the summary line", () => {
+    const lines = formatConsole(report, { quiet: true }).trimEnd().split("\n");
+    expect(lines[0]).toBe("1 check failed, in 1 group by likely cause:");
+    expect(lines).not.toContain("Summary");
+    expect(lines.at(-1)).toBe("1 passed, 1 failed, 1 skipped");
+  });
+
+  it("groups failures by likely cause: checks resting on one rule, and checks one request failed", () => {
+    const fail = (check: string, operation: string, curl: string): CheckResult => ({
+      check, operation, subject: "", status: "fail", durationMs: 1, failures: [{ curl, violations: [{ where: "w", expected: "e", got: "g" }] }],
+    });
+    const mixed = [
+      fail("pagination.walk", "listUsers", "curl a"),
+      fail("filters.total", "listPorts", "curl b"),
+      fail("auth.wrong-token", "listUsers", "curl c"),
+      fail("conformance.body", "listUsers", "curl d"),
+      fail("filters.match", "listPorts", "curl d"),
+    ];
+    const groups = groupFailures({ ...report, results: mixed, summary: summarize(mixed) });
+    expect(groups.map((group) => group.results.map((r) => r.check))).toEqual([
+      ["pagination.walk", "filters.total"],
+      ["conformance.body", "filters.match"],
+      ["auth.wrong-token"],
+    ]);
+    expect(groups[1]?.sharedRequests).toEqual(["curl d"]);
+  });
+
+  it("HTML: one file, no script, nothing fetched, the target's text escaped", () => {
+    const html = formatHtml(report);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    expect(html).not.toMatch(/<script|<link|src=/i);
+    expect(html).toContain("200 &lt;&amp;&quot;\u0001&gt;");
+    expect(html).toContain("1 failed, in 1 group by likely cause");
   });
 
   it("JUnit: one suite per family, escaped text, XML-safe control characters", () => {

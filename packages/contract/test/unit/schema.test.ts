@@ -18,9 +18,16 @@ describe("ResponseValidator (Ajv2020 over the bundled spec)", () => {
   it("checks the int32 range, not just the type", () => {
     const body = { total_num: 1, data_list: [{ process_pid: 2 ** 31 }] };
     expect(validator.validate(operation("listProcessesHost"), 200, body)).toEqual([
-      { where: "body.data_list[0].process_pid", expected: expect.stringContaining('must match format "int32"') as unknown, got: "2147483648" },
+      { where: "body.data_list[0].process_pid", expected: expect.stringMatching(/^a value of the format int32 \(schema /) as unknown, got: "2147483648" },
     ]);
     expect(validator.validate(operation("listProcessesHost"), 200, { total_num: 1, data_list: [{ process_pid: 2 ** 31 - 1 }] })).toEqual([]);
+  });
+
+  it("says what the schema wants in words that read after \"expected\": a type with its article, the enum's values", () => {
+    const [wrongType] = validator.validate(operation("listUsers"), 200, { total_num: 1, data_list: [{ user_name: 5 }] }) ?? [];
+    expect(wrongType?.expected).toMatch(/^a string \(schema /);
+    const [outsideEnum] = validator.validate(operation("listPorts"), 200, { total_num: 1, data_list: [{ status: "fine" }] }) ?? [];
+    expect(outsideEnum?.expected).toMatch(/^one of "normal", "danger", "unknown"/);
   });
 
   it("accepts int64 millisecond times and the legacy port status unknow, refuses other enum values", () => {
@@ -33,8 +40,8 @@ describe("ResponseValidator (Ajv2020 over the bundled spec)", () => {
   it("holds error statuses to the Error schema and reports a missing field as absent", () => {
     expect(validator.validate(operation("listUsers"), 400, { error_code: "HSS.0001", error_msg: "x" })).toEqual([]);
     expect(validator.validate(operation("listUsers"), 401, { code: "x" })).toEqual([
-      { where: "body.error_code", expected: expect.stringContaining("must have required property 'error_code'") as unknown, got: "(absent)" },
-      { where: "body.error_msg", expected: expect.stringContaining("must have required property 'error_msg'") as unknown, got: "(absent)" },
+      { where: "body.error_code", expected: expect.stringMatching(/^the required property error_code \(schema /) as unknown, got: "(absent)" },
+      { where: "body.error_msg", expected: expect.stringMatching(/^the required property error_msg \(schema /) as unknown, got: "(absent)" },
     ]);
     expect(validator.validateComponent("Error", { error_code: "APIGW.0301", error_msg: "x", request_id: "r" })).toEqual([]);
   });

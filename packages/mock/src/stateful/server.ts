@@ -5,7 +5,7 @@ import { CORS_HEADERS, answerPreflight } from "../cors.js";
 import type { AddressInfo } from "node:net";
 import { documentedResponse, isObject, loadModel, type JsonObject, type OperationModel, type SpecModel } from "@hss-kit/spec";
 import type { MockCredentials } from "../auth/credentials.js";
-import { faultFree, Refusal, type Wire } from "./behaviour.js";
+import { faultFree, Refusal, type Tenant, type Wire } from "./behaviour.js";
 import { generateRecords, knownValues, type StoredRecord } from "./dataset.js";
 import { withFault, type Fault } from "./faults.js";
 import { linkedPools } from "./links.js";
@@ -26,8 +26,14 @@ export interface StatefulMockOptions {
   token?: string;
   /** AK/SK pairs (access key to secret key): a signed request must verify under one of them. */
   keys?: ReadonlyMap<string, string>;
-  /** The only project whose records are served; others get 403. Without it, every project has the same records. */
+  /**
+   * The project the credentials (`token`, `keys`) belong to: only its records are served to them,
+   * other projects get 403. Without it, the credentials read every project. Each project has
+   * records of its own.
+   */
   projectId?: string;
+  /** A second project with credentials of its own, which read its records and no others, for tenancy checks. */
+  otherProject?: { projectId: string; token?: string; keys?: ReadonlyMap<string, string> };
   /** Breaks one rule of the spec, to prove that a contract check catches it; see `FAULTS`. */
   fault?: Fault;
 }
@@ -90,12 +96,16 @@ const MAX_DATASETS = 256;
 export async function startStatefulMock(options: StatefulMockOptions = {}): Promise<RunningStatefulMock> {
   const model = loadModel(options.specPath);
   const seed = options.seed ?? 1;
-  const { projectId } = options;
-  const credentials: MockCredentials = {
-    ...(options.token !== undefined ? { token: options.token } : {}),
-    ...(options.keys !== undefined ? { keys: options.keys } : {}),
-  };
-  const env = { model, credentials };
+  const credentialsOf = (from: { token?: string; keys?: ReadonlyMap<string, string> }): MockCredentials => ({
+    ...(from.token !== undefined ? { token: from.token } : {}),
+    ...(from.keys !== undefined ? { keys: from.keys } : {}),
+  });
+  const tenants: Tenant[] = [{ projectId: options.projectId ?? "", credentials: credentialsOf(options) }];
+  if (options.otherProject) {
+    if (options.projectId === undefined) throw new Error("otherProject needs projectId: the first project's credentials would read every project.");
+    tenants.push({ projectId: options.otherProject.projectId, credentials: credentialsOf(options.otherProject) });
+  }
+  const env = { model, tenants };
   const behaviour = withFault(faultFree(env), env, options.fault);
   const routes = model.operations.map(routeOf);
   const scopes = new Map<string, Set<string>>();
@@ -104,7 +114,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       if (parameter.in === "path" && !parameter.config) scopes.set(parameter.name, new Set(knownValues(parameter)));
     }
   }
-  const pools = linkedPools(model, seed, behaviour);
+  const pools = new Map(tenants.map(({ projectId }) => [projectId, linkedPools(model, seed, projectId, behaviour)]));
   const datasets = new Map<string, StoredRecord[]>();
   let counter = 0;
 
@@ -137,8 +147,8 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
     }
     const { operation } = route;
     try {
-      const refused = behaviour.authenticate(request, operation);
-      if (refused !== undefined) throw refused;
+      const principal = behaviour.authenticate(request, operation);
+      if (principal instanceof Refusal) throw principal;
       const match = route.pattern.exec(url.pathname)!;
       const path = new Map<string, string>();
       route.pathNames.forEach((name, index) => {
@@ -149,10 +159,9 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
         }
       });
       const values = readParameters(operation, { path, query: url.searchParams, headers: request.headers }, behaviour.readParameter);
-      if (projectId !== undefined && values.get("project_id") !== projectId) {
-        throw new Refusal(403, "Insufficient permissions for this project.");
-      }
-      const scope: string[] = [];
+      const project = behaviour.tenant(principal, String(values.get("project_id") ?? ""));
+      if (project instanceof Refusal) throw project;
+      const scope: string[] = [project];
       for (const name of route.pathNames) {
         const known = scopes.get(name);
         if (!known) continue;
@@ -172,7 +181,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       const key = `${operation.id}|${scope.join("/")}`;
       let records = datasets.get(key);
       if (!records) {
-        records = generateRecords(operation, seed, scope.join("/"), fixed, pools.get(operation.id));
+        records = generateRecords(operation, seed, scope.join("/"), fixed, pools.get(project)?.get(operation.id));
         if (datasets.size >= MAX_DATASETS) datasets.clear();
         datasets.set(key, records);
       }
