@@ -98,6 +98,8 @@ export interface LinkModel {
   field: string;
   /** The parameter of `to` the value goes into. */
   parameter: string;
+  /** Whether that parameter is required (the target takes the value) rather than an optional filter (it finds the record). */
+  required: boolean;
   description: string;
 }
 
@@ -249,7 +251,8 @@ function readLinks(raw: Json | undefined, from: string): LinkModel[] {
     if (parameters.length !== 1 || entry === undefined || field === undefined) {
       throw new Error(`${where} needs one parameter, set to $response.body#/data_list/0/<field>.`);
     }
-    return { name, from, to: link.operationId, field, parameter: entry[0], description: text(link.description) };
+    // Whether the parameter is required is known once every operation is read (checkLinks).
+    return { name, from, to: link.operationId, field, parameter: entry[0], required: false, description: text(link.description) };
   });
 }
 
@@ -358,6 +361,7 @@ function checkLinks(operation: OperationModel, operations: readonly OperationMod
     const field = operation.fields.find((f) => f.name === link.field);
     if (!field) throw new Error(`${where} reads ${link.field}, which is not a field of the operation's items.`);
     if (field.schema.type !== parameter.rules.type) throw new Error(`${where} reads ${link.field} (${String(field.schema.type)}) into ${link.parameter} (${String(parameter.rules.type)}).`);
+    link.required = parameter.required;
     if (!parameter.required && parameter.filter?.field === undefined) {
       throw new Error(`${where} sets ${link.parameter}, an optional parameter that names no field, so no answer could show the linked record.`);
     }

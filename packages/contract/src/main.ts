@@ -40,8 +40,8 @@ Options:
   --other-token T    a token of another project (or HSS_OTHER_TOKEN), for the tenancy checks; never printed
   --other-access-key AK --other-secret-key SK
                      or an AK/SK pair of another project, for the tenancy checks; never printed
-  --host-id ID       host_id for listPorts; discovered from listUsers/listLocalImageHosts if absent
-  --task-id ID       scan task ID for listVulScanTaskHost; its checks are skipped if absent
+  --host-id ID       host_id for listPorts; discovered through the spec's links if absent
+  --task-id ID       scan task ID for listVulScanTaskHost; discovered through the spec's links if absent
   --region R         value of the region header (default cn-north-4)
   --profile P        full (default); mock: only what a stateless server such as Prism can pass;
                      gateway: only checks of a request or two per operation, for a real gateway's budget

@@ -22,9 +22,9 @@ export interface ContractOptions {
   secretKey?: string;
   /** Security token of temporary AK/SK credentials (`--security-token`); sent signed, never printed. */
   securityToken?: string;
-  /** host_id for operations that require one (`--host-id`); discovered when absent. */
+  /** host_id for operations that require one (`--host-id`); discovered through the spec's links when absent. */
   hostId?: string;
-  /** Vulnerability scan task ID (`--task-id`); its checks are skipped when absent. */
+  /** Vulnerability scan task ID (`--task-id`); discovered when absent. */
   taskId?: string;
   /** Value of the `region` header (`--region`); cn-north-4 by default. */
   region?: string;

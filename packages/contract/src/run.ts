@@ -11,7 +11,7 @@ import { ResponseValidator } from "./schema.js";
 import { Session, Skip, type Exchange } from "./session.js";
 import { createPacing } from "./pacing.js";
 import { PlanningSession, planOf, type RunPlan } from "./plan.js";
-import { hasField, loadModel, type SpecModel, type OperationModel } from "./spec.js";
+import { linksInto, loadModel, type OperationModel, type SpecModel } from "./spec.js";
 
 /** The target could not be reached at all (nothing accepted the connection). The CLI exits 2. */
 export class TargetUnreachableError extends Error {
@@ -90,32 +90,74 @@ function baseFor(operation: OperationModel, known: Record<string, string | undef
   return { base };
 }
 
+/** How the CLI names the option that gives a parameter's value: `--task-id` for task_id. */
+const optionFor = (name: string) => `--${name.replace(/_/g, "-")}`;
+
 function whyMissing(name: string, operation: OperationModel, spec: SpecModel): string {
-  if (name === "task_id") return "no --task-id given: a scan task ID can't be discovered from the five endpoints";
-  if (name === "host_id") {
-    const sources = spec.operations.filter((o) => hasField(o, "host_id") && !o.parameters.some((p) => p.name === "host_id" && p.required));
-    return `no --host-id given, and none discovered: the answers of ${sources.map((o) => o.id).join(" and ")} held no usable host_id`;
-  }
-  return `${operation.id} requires the parameter ${name}, which hss-contract has no value for`;
+  const links = linksInto(spec, operation.id, name);
+  if (links.length === 0) return `${operation.id} requires the parameter ${name}, which hss-contract has no value for, and no link of the spec leads to it`;
+  const sources = links.map((link) => `${link.field} of ${link.from}`).join(" and ");
+  return `no ${optionFor(name)} given, and none discovered: following the spec's links, the answers held no ${sources} that ${operation.id} accepted`;
 }
 
-/** Finds a host_id in the items of the baseline answers, for operations that require one. */
-function discoverHostId(session: Session, baselines: Map<string, Exchange>, spec: SpecModel): { value: string; from: string } | undefined {
-  const wanted = spec.operations.flatMap((o) => o.parameters).find((p) => p.name === "host_id" && p.required)?.rules;
-  for (const operation of spec.operations) {
-    const exchange = baselines.get(operation.id);
-    if (!exchange || !hasField(operation, "host_id")) continue;
-    const parsed = session.parse(exchange);
-    if (!parsed.ok) continue;
-    const items = (parsed.value as { data_list?: unknown }).data_list;
-    if (!Array.isArray(items)) continue;
-    for (const item of items) {
-      const value = (item as Record<string, unknown> | null)?.host_id;
-      if (typeof value !== "string" || value.length === 0 || (wanted !== undefined && !meetsRules(wanted, value))) continue;
-      return { value, from: operation.id };
+/** How many values of a linked field discovery tries before it gives up on the operation. */
+const DISCOVERY_TRIES = 3;
+
+/** The distinct values of a field among the items of a valid answer, in item order. */
+function itemValues(session: Session, exchange: Exchange, field: string): unknown[] {
+  const parsed = session.parse(exchange);
+  const items = parsed.ok ? (parsed.value as { data_list?: unknown }).data_list : undefined;
+  if (!Array.isArray(items)) return [];
+  return [...new Set(items.map((item) => (item as Record<string, unknown> | null)?.[field]))];
+}
+
+/**
+ * Finds values for the required parameters the run was not given by following the spec's links
+ * into them: the values of the linked field in the valid answer of the operation the link leads
+ * from, tried in turn until the operation that needs one accepts it (the first, if none is
+ * accepted, so that its checks show why). Runs until a round finds nothing new, as a value found
+ * may open an operation whose answer leads to the next.
+ */
+async function discover(
+  spec: SpecModel,
+  session: Session,
+  known: Record<string, string | undefined>,
+  baselines: Map<string, Exchange>,
+  sendBaseline: (operation: OperationModel, base: ParamValues) => Promise<Exchange>,
+): Promise<string[]> {
+  const discovered: string[] = [];
+  for (let found = true; found;) {
+    found = false;
+    for (const operation of spec.operations) {
+      const need = baseFor(operation, known);
+      if (!("missing" in need)) continue;
+      const parameter = operation.parameters.find((p) => p.name === need.missing)!;
+      for (const link of linksInto(spec, operation.id, parameter.name)) {
+        const source = baselines.get(link.from);
+        if (!source) continue;
+        const candidates = itemValues(session, source, link.field).filter((value) => meetsRules(parameter.rules, value)).slice(0, DISCOVERY_TRIES);
+        let accepted: string | undefined;
+        for (const value of candidates) {
+          const trial = baseFor(operation, { ...known, [parameter.name]: String(value) });
+          if ("missing" in trial) break;
+          const exchange = await sendBaseline(operation, trial.base);
+          if (exchange.outcome.kind === "response" && exchange.outcome.status >= 200 && exchange.outcome.status < 300) {
+            accepted = String(value);
+            break;
+          }
+        }
+        const chosen = accepted ?? (candidates[0] === undefined ? undefined : String(candidates[0]));
+        if (chosen === undefined) continue;
+        if (accepted === undefined) baselines.delete(operation.id);
+        known[parameter.name] = chosen;
+        const note = accepted === undefined ? `, though ${operation.id} accepted none of the ${candidates.length} tried` : "";
+        discovered.push(`${parameter.name} ${JSON.stringify(chosen)} from ${link.from} (link ${link.name}${note})`);
+        found = true;
+        break;
+      }
     }
   }
-  return undefined;
+  return discovered;
 }
 
 /**
@@ -129,6 +171,7 @@ function scrub<T>(value: T, secrets: readonly string[]): T {
 }
 
 async function runOperation(
+  spec: SpecModel,
   operation: OperationModel,
   options: ResolvedOptions,
   session: Session,
@@ -138,6 +181,7 @@ async function runOperation(
 ): Promise<CheckResult[]> {
   const store = new Map<string, unknown>();
   const context: CheckContext = {
+    spec,
     operation,
     session,
     validator,
@@ -232,8 +276,9 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
         throw new TargetUnreachableError(`cannot reach --base-url ${resolved.baseUrl}: ${exchange.outcome.message}`);
       }
       baselines.set(operation.id, exchange);
+      return exchange;
     };
-    // Operations that need nothing discovered go first: their answers may yield a host_id. The
+    // Operations that need nothing discovered go first: their answers lead to the values the others need. The
     // first request alone tells an unreachable target apart; the rest go in parallel, so a
     // hanging target costs two timeouts here, not one per operation.
     const ready = spec.operations.flatMap((operation) => {
@@ -243,13 +288,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     const [first, ...others] = ready;
     if (first) await sendBaseline(first.operation, first.base);
     await Promise.all(others.map(({ operation, base }) => sendBaseline(operation, base)));
-    if (known.host_id === undefined) {
-      const host = discoverHostId(session, baselines, spec);
-      if (host) {
-        known.host_id = host.value;
-        discovered.push(`host_id ${JSON.stringify(host.value)} from ${host.from}`);
-      }
-    }
+    discovered.push(...await discover(spec, session, known, baselines, sendBaseline));
     const bases = new Map(spec.operations.flatMap((operation) => {
       const found = baseFor(operation, known);
       return "base" in found ? [[operation.id, found.base] as const] : [];
@@ -265,7 +304,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
         const { own, aggregate } = planFor(operation, resolved);
         return [...own, ...aggregate].map((planned) => ({ index, result: skipped(operation, planned, reason) }));
       }
-      const results = await runOperation(operation, resolved, session, validator, base, baselines.get(operation.id) as Exchange);
+      const results = await runOperation(spec, operation, resolved, session, validator, base, baselines.get(operation.id) as Exchange);
       return results.map((result) => ({ index, result }));
     });
     const ordered = (await Promise.all(runs)).flat();
@@ -276,7 +315,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
         baseUrl: resolved.baseUrl,
         projectId: resolved.projectId,
         ...(known.host_id !== undefined ? { hostId: known.host_id } : {}),
-        ...(resolved.taskId !== undefined ? { taskId: resolved.taskId } : {}),
+        ...(known.task_id !== undefined ? { taskId: known.task_id } : {}),
         region: resolved.region,
       },
       profile: resolved.profile,

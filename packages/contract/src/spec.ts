@@ -4,11 +4,13 @@ import type { OperationModel } from "@hss-kit/spec";
 export {
   bundledSpecPath,
   documentedResponse,
+  linksInto,
   loadModel,
   readModel,
   type FieldModel,
   type Json,
   type JsonObject,
+  type LinkModel,
   type OperationModel,
   type ParameterModel,
   type ParameterRules,

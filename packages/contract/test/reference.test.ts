@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registeredChecks } from "../src/checks/index.js";
 import { FAMILIES, formatConsole, loadModel, runContract, summaryLine, type ContractReport } from "../src/index.js";
 import { startTarget, TARGET_KEYS, type Target } from "./fixtures/target.js";
-
-/** The values of required parameters the run is given, by parameter name; it discovers the others. */
-function givenValues(server: Target): Record<string, string> {
-  return { task_id: server.taskId };
-}
 
 describe.each(["a token", "AK/SK signing"])("the stateful mock under a default (full) run with %s", (credentials) => {
   let server: Target;
@@ -16,7 +12,8 @@ describe.each(["a token", "AK/SK signing"])("the stateful mock under a default (
     server = await startTarget();
     const started = performance.now();
     const auth = credentials === "a token" ? { token: server.token } : TARGET_KEYS;
-    report = await runContract({ baseUrl: server.url, projectId: server.projectId, ...auth, taskId: givenValues(server).task_id, otherToken: server.otherToken });
+    // No --host-id or --task-id: the run finds them by following the spec's links.
+    report = await runContract({ baseUrl: server.url, projectId: server.projectId, ...auth, otherToken: server.otherToken });
     wallMs = performance.now() - started;
   });
   afterAll(() => server.close());
@@ -37,24 +34,25 @@ describe.each(["a token", "AK/SK signing"])("the stateful mock under a default (
     expect(report.results.filter((r) => r.status === "skip").map((r) => `${r.check} ${r.operation}: ${r.reason}`).sort()).toEqual([...undefinedDefaults, ...unthrottled].sort());
   });
 
-  it("runs every family on every operation", () => {
-    for (const { id } of loadModel().operations) {
-      const families = new Set(report.results.filter((r) => r.operation === id && r.status === "pass").map((r) => r.check.split(".")[0]));
-      expect([...families].sort(), id).toEqual([...FAMILIES].sort());
+  it("runs, on every operation, every family that plans a check for it", () => {
+    const env = { signs: credentials !== "a token", otherCredentials: false };
+    for (const operation of loadModel().operations) {
+      const planned = new Set(registeredChecks().filter((check) => check.plan(operation, env).length > 0).map((check) => check.family));
+      const families = new Set(report.results.filter((r) => r.operation === operation.id && r.status === "pass").map((r) => r.check.split(".")[0]));
+      expect([...families].sort(), operation.id).toEqual([...planned].sort());
     }
+    expect(new Set(report.results.map((r) => r.check.split(".")[0]))).toEqual(new Set(FAMILIES));
   });
 
-  it("discovers every required value it was not given, each from an operation whose items carry it", () => {
+  it("discovers every required value it was not given, each by following a link of the spec into it", () => {
     const model = loadModel();
-    const given = new Set(Object.keys(givenValues(server)));
-    const required = model.operations.flatMap((o) => o.parameters).filter((p) => p.required && p.config === undefined && !given.has(p.name));
-    const found = report.discovered.map((line) => /^(\w+) "(.+)" from (\w+)/.exec(line));
+    const required = model.operations.flatMap((o) => o.parameters).filter((p) => p.required && p.config === undefined);
+    const found = report.discovered.map((line) => /^(\w+) "(.+)" from (\w+) \(link (\w+)\)$/.exec(line));
     expect(found.map((match) => match?.[1]).sort()).toEqual([...new Set(required.map((p) => p.name))].sort());
     for (const match of found) {
-      const [, name, , from] = match!;
-      const source = model.operations.find((o) => o.id === from);
-      expect(source?.fields.map((f) => f.name), `${name} from ${from}`).toContain(name);
-      expect(source?.parameters.some((p) => p.name === name && p.required), `${from} does not itself require ${name}`).toBe(false);
+      const [, name, , from, linkName] = match!;
+      const link = model.operations.find((o) => o.id === from)?.links.find((l) => l.name === linkName);
+      expect(link?.parameter, `${name} from ${from} by ${linkName}`).toBe(name);
     }
   });
 

@@ -12,7 +12,7 @@ const AUTH = {
   IamToken: { label: "IAM token", clientCredentials: "{ token: process.env.HSS_TOKEN! }", curlValue: "$HSS_TOKEN" },
   AkSkSignature: {
     label: "AK/SK signing",
-    clientCredentials: "{ accessKey, secretKey }",
+    clientCredentials: "{ accessKey: process.env.HUAWEICLOUD_SDK_AK!, secretKey: process.env.HUAWEICLOUD_SDK_SK! }",
   },
 };
 
@@ -58,7 +58,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 function typescriptSample({ operationId, region, auth, params, suppliedHeaders }) {
   const lines = ['import { createHssClient } from "@hss-kit/client";', "", "const hss = createHssClient({"];
   if (region !== undefined) lines.push(`  region: ${JSON.stringify(region)},`);
-  lines.push("  projectId: process.env.HSS_PROJECT_ID!,");
+  lines.push("  // projectId: HUAWEICLOUD_SDK_PROJECT_ID by default");
   lines.push(`  credentials: ${AUTH[auth.token].clientCredentials},`);
   for (const name of auth.alternatives) lines.push(`  // or ${AUTH[name].label}: ${AUTH[name].clientCredentials}`);
   lines.push("});", "");
@@ -103,7 +103,7 @@ export function codeSamplesFor(model, operation) {
   for (const parameter of required) {
     const value = String(sampleValue(parameter));
     if (parameter.in === "path") {
-      const shown = parameter.config === "projectId" ? "$HSS_PROJECT_ID" : shellQuoted(encodeURIComponent(value));
+      const shown = parameter.config === "projectId" ? "$HUAWEICLOUD_SDK_PROJECT_ID" : shellQuoted(encodeURIComponent(value));
       urlPath = urlPath.replace(`{${parameter.name}}`, shown);
     } else if (parameter.in === "query") {
       query.push(`${encodeURIComponent(parameter.name)}=${encodeURIComponent(value)}`);

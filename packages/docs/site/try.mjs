@@ -24,7 +24,7 @@ function curlOf(request) {
   request.headers.forEach((value, name) => {
     if (name === "x-auth-token") lines.push(`-H "X-Auth-Token: $HSS_TOKEN"`);
     else if (name === "authorization") lines.push(shellQuote(`-H`) + " " + shellQuote(`Authorization: ${value.replace(/Signature=[0-9a-f]+/, "Signature=<redacted: re-sign to send again>")}`));
-    else if (name === "x-security-token") lines.push(`-H "X-Security-Token: $HSS_SECURITY_TOKEN"`);
+    else if (name === "x-security-token") lines.push(`-H "X-Security-Token: $HUAWEICLOUD_SDK_SECURITY_TOKEN"`);
     else lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   });
   return lines.join(" \\\n  ");

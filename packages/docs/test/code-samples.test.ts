@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { loadDocument, loadModel } from "@hss-kit/spec";
 import { describe, expect, it } from "vitest";
 import { sampleValue, withCodeSamples } from "../scripts/code-samples.mjs";
@@ -38,7 +40,7 @@ describe("generated code samples", () => {
       expect(ts).toContain('import { createHssClient } from "@hss-kit/client";');
       expect(ts).toContain(`await hss.${op.operationId}(`);
       expect(ts).toContain("credentials: { token: process.env.HSS_TOKEN! }");
-      expect(ts).toContain("// or AK/SK signing: { accessKey, secretKey }");
+      expect(ts).toContain("// or AK/SK signing: { accessKey: process.env.HUAWEICLOUD_SDK_AK!, secretKey: process.env.HUAWEICLOUD_SDK_SK! }");
       expect(byLabel(op["x-codeSamples"], "curl")).toContain('-H "X-Auth-Token: $HSS_TOKEN"');
     }
   });
@@ -49,13 +51,13 @@ describe("generated code samples", () => {
       'await hss.listPorts({\n  host_id: "dd91cd32-a238-4c0e-bc01-3b11653714ac",\n});',
     );
     expect(byLabel(ports, "curl")).toBe(
-      'curl -sS "https://hss.cn-north-4.myhuaweicloud.com/v5/$HSS_PROJECT_ID/asset/ports?host_id=dd91cd32-a238-4c0e-bc01-3b11653714ac" \\\n' +
+      'curl -sS "https://hss.cn-north-4.myhuaweicloud.com/v5/$HUAWEICLOUD_SDK_PROJECT_ID/asset/ports?host_id=dd91cd32-a238-4c0e-bc01-3b11653714ac" \\\n' +
         '  -H "X-Auth-Token: $HSS_TOKEN"\n',
     );
 
     const scan = samplesOf(docs, "/v5/{project_id}/vulnerability/scan-task/{task_id}/hosts");
     expect(byLabel(scan, "TypeScript")).toContain('task_id: "2b31ed520xxxxxxebedb6e57xxxxxxxx",');
-    expect(byLabel(scan, "curl")).toContain("/v5/$HSS_PROJECT_ID/vulnerability/scan-task/2b31ed520xxxxxxebedb6e57xxxxxxxx/hosts\"");
+    expect(byLabel(scan, "curl")).toContain("/v5/$HUAWEICLOUD_SDK_PROJECT_ID/vulnerability/scan-task/2b31ed520xxxxxxebedb6e57xxxxxxxx/hosts\"");
   });
 
   it("sends a required header (region) in curl and leaves it to the client's region in TypeScript", () => {
@@ -92,7 +94,7 @@ describe("generated code samples", () => {
     );
     // Query values are URL-encoded; a header value has `"` and `$` escaped, so the shell sends it verbatim.
     expect(curl.source).toContain(
-      'curl -sS "https://hss.xx-west-1.example.test/v5/$HSS_PROJECT_ID/things?kind=a%20b&max=5&note=say%20%22%24HOME%22&tag=%3Ctag%3E"',
+      'curl -sS "https://hss.xx-west-1.example.test/v5/$HUAWEICLOUD_SDK_PROJECT_ID/things?kind=a%20b&max=5&note=say%20%22%24HOME%22&tag=%3Ctag%3E"',
     );
     expect(curl.source).toContain('-H "x-trace: id \\"\\$1\\""');
   });
@@ -121,5 +123,22 @@ describe("generated code samples", () => {
     withCodeSamples(bundled);
     expect(JSON.stringify(bundled)).toBe(before);
     expect(before).not.toContain("x-codeSamples");
+  });
+});
+
+describe("the environment the samples read", () => {
+  // The client reads Huawei's own names (HUAWEICLOUD_SDK_AK, _SK, _SECURITY_TOKEN, _PROJECT_ID),
+  // as its options' documentation says; only a token has none, and goes by HSS_TOKEN, as the hss
+  // command line reads it. The contract guide's HSS_* are that tool's own flags, not the client's.
+  const clientReads = new Set(readFileSync(join(import.meta.dirname, "..", "..", "client", "src", "options.ts"), "utf8").match(/HUAWEICLOUD_SDK_[A-Z_]+/g));
+  const allowed = new Set([...clientReads, "HSS_TOKEN"]);
+
+  it("names only variables the client reads, in every generated sample and in the client guide", () => {
+    const docs = withCodeSamples(bundled) as any;
+    const samples = Object.values(docs.paths).flatMap((item: any) => (item.get["x-codeSamples"] as Sample[]).map((sample) => sample.source));
+    const guide = readFileSync(join(import.meta.dirname, "..", "site", "client.html"), "utf8");
+    const named = [...samples, guide].join("\n").match(/(?<=process\.env\.|\$)[A-Z][A-Z0-9_]+/g) ?? [];
+    expect(clientReads.size).toBeGreaterThan(3);
+    expect([...new Set(named)].filter((name) => !allowed.has(name))).toEqual([]);
   });
 });

@@ -125,6 +125,18 @@ const accepts = values.token !== undefined || keys
   ? `accepting ${[values.token !== undefined ? "one token" : "", keys ? `${keys.size} key pair(s)` : ""].filter(Boolean).join(" and ")}`
   : "accepting any non-empty credentials";
 
+/**
+ * A request to try, as a line that runs when pasted into a POSIX shell: the URL in single quotes,
+ * a token the mock was given as `$HSS_TOKEN` in double quotes (so the shell expands it; the token
+ * itself is never printed), any token when the mock accepts any. A mock that accepts only signed
+ * requests gets no curl line, which cannot sign, but says what can.
+ */
+function tryLine(url: string): string {
+  if (values.token !== undefined) return `  try: curl -H "X-Auth-Token: $HSS_TOKEN" '${url}'   (with HSS_TOKEN set to the --token value)`;
+  if (keys) return "  try: sign each request with the key pair (SDK-HMAC-SHA256), as @hss-kit/client does; curl cannot sign (add --token T to try it with curl)";
+  return `  try: curl -H 'X-Auth-Token: any' '${url}'`;
+}
+
 const addressInUse = (error: NodeJS.ErrnoException): never => {
   if (error.code !== "EADDRINUSE") throw error;
   return fail(`Port ${port} is already in use: set MOCK_PORT (or --port) to another port.`);
@@ -152,14 +164,15 @@ if (values.stateful) {
   console.log(`HSS stateful mock listening on ${mock.url}, ${accepts}${fault ? ` (fault planted: ${fault})` : ""}`);
   if (rateLimit) console.log(`  throttling: ${mock.rateLimit}`);
   for (const [name, known] of Object.entries(mock.knownValues)) console.log(`  ${name} with records: ${known.join(", ")}`);
-  console.log(`  try: curl -H 'X-Auth-Token: ${values.token === undefined ? "any" : "$TOKEN"}' '${mock.url}/v5/${values["project-id"] ?? "my-project"}/asset/users?part_match=true&user_name=user-name-1'`);
+  console.log(tryLine(`${mock.url}/v5/${values["project-id"] ?? "my-project"}/asset/users?part_match=true&user_name=user-name-1&limit=20&offset=0`));
   close = mock.close;
 } else {
   // Prism takes about a second to load: only after the arguments are known to be good.
   const { startMock } = await import("./index.js");
   const mock = await startMock({ port, host: values.host, logLevel: "warn", ...credentials, ...(values.spec ? { specPath: values.spec } : {}) }).catch(addressInUse);
   console.log(`HSS mock (Prism) listening on ${mock.url}, ${accepts}`);
-  console.log(`  try: curl -H 'X-Auth-Token: any' '${mock.url}/v5/my-project/asset/ports?host_id=dd91cd32-a238-4c0e-bc01-3b11653714ac'`);
+  console.log(tryLine(`${mock.url}/v5/my-project/asset/ports?host_id=dd91cd32-a238-4c0e-bc01-3b11653714ac`));
+  console.log("  (Prism answers with the spec's examples; filters and pages need hss-mock --stateful)");
   close = mock.close;
 }
 const stop = () => void close().then(() => process.exit(0));

@@ -1,5 +1,6 @@
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type RunningMock } from "../src/index.js";
 
@@ -38,6 +39,8 @@ describe("startMock", () => {
   });
 });
 
+const run = promisify(execFile);
+
 function runCli(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [fileURLToPath(new URL("../bin/hss-mock.js", import.meta.url)), ...args], {
     env: { ...process.env, ...env },
@@ -57,6 +60,32 @@ describe("hss-mock CLI", () => {
       await expect.poll(cli.output, { timeout: 55_000, interval: 50 }).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
       const url = cli.output().match(/http:\/\/127\.0\.0\.1:\d+/)![0];
       expect((await fetch(url + portsPath, { headers: { "X-Auth-Token": "t" } })).status).toBe(200);
+    } finally {
+      cli.child.kill("SIGTERM");
+    }
+    expect(await cli.exited).toBe(0);
+  });
+
+  it("prints a curl line that runs as pasted, the token read from $HSS_TOKEN", async () => {
+    const cli = runCli(["--stateful", "--token", "cli-token", "--project-id", "my-project", "--port", "0"]);
+    try {
+      await expect.poll(cli.output, { timeout: 55_000, interval: 50 }).toMatch(/try: (curl .*?)\s{3}\(/);
+      const line = /try: (curl .*?)\s{3}\(/.exec(cli.output())![1]!;
+      expect(line).not.toContain("cli-token");
+      const { stdout } = await run("sh", ["-c", `${line} -sS`], { env: { ...process.env, HSS_TOKEN: "cli-token" } });
+      expect(JSON.parse(stdout)).toMatchObject({ total_num: expect.any(Number), data_list: expect.any(Array) });
+    } finally {
+      cli.child.kill("SIGTERM");
+    }
+    expect(await cli.exited).toBe(0);
+  });
+
+  it("suggests no token when it accepts only signed requests", async () => {
+    const cli = runCli(["--stateful", "--port", "0"], { HUAWEICLOUD_SDK_AK: "MOCKACCESSKEY", HUAWEICLOUD_SDK_SK: "mock-secret" });
+    try {
+      await expect.poll(cli.output, { timeout: 55_000, interval: 50 }).toMatch(/try: .*\n/);
+      expect(cli.output()).not.toMatch(/X-Auth-Token/);
+      expect(cli.output()).toContain("sign each request with the key pair");
     } finally {
       cli.child.kill("SIGTERM");
     }

@@ -117,7 +117,8 @@ describe("filters, as the spec's x-hss-filter says", () => {
     const all = (await get(operation, largestPage(operation))).body;
     const { match, matchAll, aliases } = parameter.filter!;
     const values = all.data_list.map((item) => item[field]).filter((v) => v !== undefined && !matchAll.includes(String(v)));
-    // A range bound takes the middle value, so that it leaves records out on its side.
+    // A range bound takes the middle value, so that it leaves records out on its side; a value an
+    // item holds as an alias (the legacy "unknow") is asked for by the value it stands for.
     const ranged = match === "at-least" || match === "at-most";
     // A value an item holds as an alias (the legacy "unknow") is asked for by the value it stands for.
     const unaliased = (held: unknown) => Object.entries(aliases).find(([, also]) => also.includes(String(held)))?.[0] ?? held;

@@ -3,7 +3,7 @@ import type { ResponseValidator } from "../schema.js";
 import { preview } from "../schema.js";
 import type { Exchange, Session } from "../session.js";
 import type { ParamValues } from "../request.js";
-import type { OperationModel, ParameterModel } from "../spec.js";
+import type { OperationModel, ParameterModel, SpecModel } from "../spec.js";
 
 /**
  * Which checks run: `full` runs all; `mock` only those a stateless server (such as Prism) can
@@ -16,6 +16,8 @@ export const PROFILES: readonly Profile[] = ["full", "mock", "gateway"];
 
 /** What every check of one operation can use. */
 export interface CheckContext {
+  /** The whole spec, for checks that follow a link to another operation. */
+  spec: SpecModel;
   operation: OperationModel;
   session: Session;
   validator: ResponseValidator;

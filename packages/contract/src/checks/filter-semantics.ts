@@ -273,7 +273,9 @@ defineCheck({
         const chosen = answer.body.data_list
           .map((item) => ({ item, given: candidates.flatMap((parameter) => {
             const value = asFilterValue(parameter, item[parameter.filter.field]);
-            return value === undefined ? [] : [{ parameter, value }];
+            // A value the item holds as an alias (`offline` for `not_online`) is filters.alias's
+            // to try, so that each check proves one thing.
+            return value === undefined || value !== item[parameter.filter.field] ? [] : [{ parameter, value }];
           }).slice(0, MAX_COMBINED) }))
           .find(({ given }) => given.length >= 2);
         if (!chosen) throw new Skip("no item holds values usable by two filters at once");

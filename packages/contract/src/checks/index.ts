@@ -8,6 +8,7 @@ import "./tenancy.js";
 import "./pagination.js";
 import "./filters.js";
 import "./filter-semantics.js";
+import "./links.js";
 
 export { checkNamed, checkNamesDefined, checksMarkdown, registeredChecks, selectChecks, SelectionError } from "./registry.js";
 export type { Check, CheckCase, CheckDefinition, CheckName, Family, PlanEnv } from "./registry.js";

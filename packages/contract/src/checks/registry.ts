@@ -91,6 +91,7 @@ const FAMILY_RULES: Record<Family, string> = {
   tenancy: "a project's records reach only callers of that project",
   pagination: "the same request gets the same records in the same order",
   filters: "a filter selects exactly the records its value names",
+  links: "every ID an answer carries leads where the spec's links say",
 };
 
 /** Rules that checks of several families rest on. */

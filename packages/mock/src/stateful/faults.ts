@@ -78,6 +78,11 @@ function inSeconds(operation: OperationModel, item: Record<string, Json>): Recor
   return copy;
 }
 
+/** Every other value of a link's pool renamed, so that the target does not know it. */
+function halfUnknown(values: readonly Json[]): Json[] {
+  return values.map((value, index) => (index % 2 === 1 && typeof value === "string" ? `${value}-gone` : value));
+}
+
 /** The parameter with some of its rules dropped, as a server that does not check them reads it. */
 function without(parameter: ParameterModel, ...rules: ("enum" | "minLength" | "maxLength")[]): ParameterModel {
   const kept = { ...parameter.rules };
@@ -459,6 +464,18 @@ export const FAULTS = {
       },
       page: (selection) => { const page = base.page(selection); return { ...page, data_list: page.data_list.map((item) => inSeconds(selection.operation, item)) }; },
     }),
+  },
+  "links.unknown-server": {
+    check: "links.found",
+    breaks: "half the servers the asset lists name (by host_id or host_name) are not among those listHostStatus lists",
+    alone: true,
+    overrides: (base) => ({ link: (link, values) => (link.required ? base.link(link, values) : halfUnknown(values)) }),
+  },
+  "links.unknown-task": {
+    check: "links.accepted",
+    breaks: "some tasks listVulScanTask lists are unknown to listVulScanTaskHost (404)",
+    alone: true,
+    overrides: (base) => ({ link: (link, values) => (link.required ? halfUnknown(values) : base.link(link, values)) }),
   },
   "robustness.slow": {
     check: "robustness.latency",

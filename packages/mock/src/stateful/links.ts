@@ -15,22 +15,22 @@ export type LinkedPools = ReadonlyMap<string, Readonly<Record<string, readonly J
  * a required query parameter sets no bound: the target answers for any value (the ports of any
  * server). Undefined for such a link.
  */
-function targetValues(link: LinkModel, target: OperationModel, seed: number, records: number, poolsOf: (operation: OperationModel) => Record<string, readonly Json[]>, behaviour: Behaviour): readonly Json[] | undefined {
+function targetValues(link: LinkModel, target: OperationModel, seed: number, project: string, records: number, poolsOf: (operation: OperationModel) => Record<string, readonly Json[]>, behaviour: Behaviour): readonly Json[] | undefined {
   const parameter = target.parameters.find((p) => p.name === link.parameter)!;
   if (parameter.in === "path") return knownValues(parameter);
   const field = parameter.filter?.field;
   if (parameter.required || field === undefined) return undefined;
-  const listed = generateRecords(target, seed, "", {}, poolsOf(target), records);
+  const listed = generateRecords(target, seed, project, {}, poolsOf(target), records);
   const { scoped } = selectRecords(target, listed, new Map(), behaviour.criterion);
   return [...new Set(scoped.map((record) => record.item[field]).filter((value) => value !== undefined))] as Json[];
 }
 
 /**
- * The pools of every operation's linked fields, as `behaviour.link` gives them (the fault-free
- * behaviour keeps every link). A cycle of links that bound each other's values is refused: no
- * data could be generated for it.
+ * The pools of every operation's linked fields in one project (whose records are its own), as
+ * `behaviour.link` gives them (the fault-free behaviour keeps every link). A cycle of links that
+ * bound each other's values is refused: no data could be generated for it.
  */
-export function linkedPools(model: SpecModel, seed: number, behaviour: Behaviour, records: number): LinkedPools {
+export function linkedPools(model: SpecModel, seed: number, project: string, behaviour: Behaviour, records: number): LinkedPools {
   const pools = new Map<string, Record<string, readonly Json[]>>();
   const visiting = new Set<string>();
   const poolsOf = (operation: OperationModel): Record<string, readonly Json[]> => {
@@ -41,7 +41,7 @@ export function linkedPools(model: SpecModel, seed: number, behaviour: Behaviour
     const own: Record<string, readonly Json[]> = {};
     for (const link of operation.links) {
       const target = model.operations.find((o) => o.id === link.to)!;
-      const values = targetValues(link, target, seed, records, poolsOf, behaviour);
+      const values = targetValues(link, target, seed, project, records, poolsOf, behaviour);
       if (values !== undefined && values.length > 0) own[link.field] = behaviour.link(link, values);
     }
     visiting.delete(operation.id);

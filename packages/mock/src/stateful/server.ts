@@ -120,7 +120,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
   if (!Number.isSafeInteger(records) || records < 1 || records > MAX_RECORDS) {
     throw new RangeError(`records must be a whole number from 1 to ${MAX_RECORDS}; got ${JSON.stringify(options.records)}.`);
   }
-  const pools = linkedPools(model, seed, behaviour, records);
+  const pools = new Map(tenants.map(({ projectId }) => [projectId, linkedPools(model, seed, projectId, behaviour, records)]));
   const maxDatasets = Math.max(2, Math.floor(MAX_CACHED_RECORDS / records));
   const rateLimit = options.rateLimit === true ? {} : options.rateLimit || (options.fault && (FAULTS[options.fault] as FaultDefinition).throttle) || undefined;
   const throttle = rateLimit && new Throttle((id) => model.operations.find((o) => o.id === id)?.rateLimit, rateLimit);
@@ -200,7 +200,7 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
       const key = `${operation.id}|${scope.join("/")}`;
       let stored = datasets.get(key);
       if (!stored) {
-        stored = generateRecords(operation, seed, scope.join("/"), fixed, pools.get(operation.id), records);
+        stored = generateRecords(operation, seed, scope.join("/"), fixed, pools.get(project)?.get(operation.id), records);
         if (datasets.size >= maxDatasets) datasets.clear();
         datasets.set(key, stored);
       }
