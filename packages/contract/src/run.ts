@@ -220,13 +220,13 @@ async function planRun(
   validator: ResponseValidator,
   bases: ReadonlyMap<string, ParamValues>,
   baselines: ReadonlyMap<string, Exchange>,
-  sessionArgs: [HttpTransport, string, ResolvedOptions["credentials"]],
+  sessionArgs: ConstructorParameters<typeof Session>,
 ): Promise<RunPlan> {
   const planning = new PlanningSession(baselines, ...sessionArgs);
   await Promise.all(spec.operations.map(async (operation) => {
     const base = bases.get(operation.id);
     const baseline = baselines.get(operation.id);
-    if (base && baseline) await runOperation(operation, options, planning, validator, base, baseline);
+    if (base && baseline) await runOperation(spec, operation, options, planning, validator, base, baseline);
   }));
   const byOperation = Object.fromEntries(spec.operations.map((operation) => [
     operation.id,
@@ -294,7 +294,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       return "base" in found ? [[operation.id, found.base] as const] : [];
     }));
     await Promise.all(spec.operations.filter((o) => bases.has(o.id) && !baselines.has(o.id)).map((o) => sendBaseline(o, bases.get(o.id)!)));
-    const plan = await planRun(spec, resolved, validator, bases, baselines, [transport, resolved.baseUrl, resolved.credentials]);
+    const plan = await planRun(spec, resolved, validator, bases, baselines, [transport, resolved.baseUrl, resolved.credentials, [], undefined, resolved.otherCredentials]);
     options.onPlan?.(plan);
     const runs = spec.operations.map(async (operation, index) => {
       const base = bases.get(operation.id);
