@@ -155,6 +155,9 @@ export interface HssConfig {
   readonly observesAttempts: boolean;
 }
 
+/** What a logger must have. */
+const LOG_METHODS = ["debug", "info", "warn", "error"] as const;
+
 /** The environment variables read, beyond the credentials' (see credentials.ts). */
 export const ENDPOINT_ENV = {
   region: "HUAWEICLOUD_SDK_REGION",
@@ -360,10 +363,14 @@ export function resolveConfig(options: HssClientOptions = {}): HssConfig {
   const projectId = resolveProjectId(options.projectId, env, canDiscover, mayShow);
   if (options.fetch !== undefined && typeof options.fetch !== "function") refuse("fetch", typeof options.fetch, "a function");
   if (options.onEvent !== undefined && typeof options.onEvent !== "function") refuse("onEvent", options.onEvent, "a function");
+  const { logger } = options;
+  if (logger !== undefined && (typeof logger !== "object" || logger === null || !LOG_METHODS.every((name) => typeof logger[name] === "function"))) {
+    throw new HssConfigurationError(`logger must be an object with the methods ${LOG_METHODS.join(", ")} (console, pino, winston, ...).`);
+  }
   const userFetch = options.fetch;
   const redactor = credentials.redactor;
   const logLevel = logLevelOf(options.logLevel, env);
-  const emit = createEventSink(options.onEvent, options.logger, logLevel, redactor);
+  const emit = createEventSink(options.onEvent, logger, logLevel, redactor);
   return {
     baseUrl,
     region,

@@ -78,7 +78,22 @@ describe("logging", () => {
     ]);
   });
 
-  it("logLevel off, or HSS_LOG off, silences it; an unknown level is refused by name", () => {
+  it("a logger without the four methods is refused, naming them", () => {
+    expect(() => client(() => json(200, PAGE), { logger: { log: () => undefined } as never })).toThrow(
+      new HssConfigurationError("logger must be an object with the methods debug, info, warn, error (console, pino, winston, ...)."),
+    );
+  });
+
+  it("logLevel off silences it even where HSS_LOG asks for debug, and HSS_LOG=off does too", async () => {
+    const { lines, logger } = recordingLogger();
+    vi.stubEnv("HSS_LOG", "debug");
+    await client(() => json(503, {}), { logger, logLevel: "off", maxRetries: 1 }).hss.listUsers().catch(() => undefined);
+    vi.stubEnv("HSS_LOG", "off");
+    await client(() => json(503, {}), { logger, maxRetries: 1 }).hss.listUsers().catch(() => undefined);
+    expect(lines).toEqual([]);
+  });
+
+  it("an unknown level is refused by name", () => {
     vi.stubEnv("HSS_LOG", "verbose");
     expect(() => client(() => json(200, PAGE))).toThrow(new HssConfigurationError('HSS_LOG must be one of debug, info, warn, error, off; got "verbose".'));
     expect(() => client(() => json(200, PAGE), { logLevel: "loud" as never })).toThrow('logLevel must be one of debug, info, warn, error, off; got "loud".');

@@ -93,7 +93,7 @@ function parametersFromForm() {
 }
 
 function credentialsFromForm() {
-  if (field("auth").value === "aksk") {
+  if (field("auth").value === "accessKey") {
     const securityToken = field("securityToken").value;
     return { accessKey: field("accessKey").value, secretKey: field("secretKey").value, ...(securityToken ? { securityToken } : {}) };
   }

@@ -49,7 +49,7 @@ describe("the try-it console", () => {
     await page.locator("form[data-state=ready]").waitFor();
     await page.fill("#try-base-url", options.baseUrl);
     if (options.keys) {
-      await page.check("input[name=auth][value=aksk]");
+      await page.check("input[name=auth][value=accessKey]");
       await page.fill("#try-access-key", options.keys.accessKey);
       await page.fill("#try-secret-key", options.keys.secretKey);
     } else {

@@ -108,7 +108,7 @@ afterAll(async () => {
 });
 
 describe("the packed package", () => {
-  it("holds only the builds, their types, the README, the LICENSE and package.json", () => {
+  it("holds only the builds, their types, the README, the LICENSE, package.json and the internal entry's redirect for node10 resolution", () => {
     expect(files).toEqual(
       [
         "package/LICENSE",
@@ -127,6 +127,7 @@ describe("the packed package", () => {
         "package/dist/node/index.js",
         "package/dist/node/internal.cjs",
         "package/dist/node/internal.js",
+        "package/internal/package.json",
         "package/package.json",
       ].sort(),
     );
