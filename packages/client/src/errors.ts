@@ -137,7 +137,10 @@ export class HssNotFoundError extends HssApiError {
   override readonly name: string = "HssNotFoundError";
 }
 
-/** HTTP 429: the API gateway throttled the caller; raised once the client's retries are spent. */
+/**
+ * HTTP 429: the API gateway throttled the caller; raised when waiting for the throttle's window
+ * would outlast the call's `totalTimeout` (with `rateLimit: false`, once the retries are spent).
+ */
 export class HssRateLimitError extends HssApiError {
   override readonly name: string = "HssRateLimitError";
   /** How long the gateway asked to wait, from `Retry-After`, in milliseconds. */
@@ -199,7 +202,10 @@ export class HssNetworkError extends HssRequestError {
   }
 }
 
-/** The call's `timeout` ran out, counting every attempt and every wait between attempts. */
+/**
+ * An attempt's `timeout` or the call's `totalTimeout` ran out, or the call's slot in the request
+ * budget would come after its `totalTimeout` (then nothing was sent). The message says which.
+ */
 export class HssTimeoutError extends HssRequestError {
   override readonly name: string = "HssTimeoutError";
   /** The timeout that ran out, in milliseconds. */

@@ -1,12 +1,15 @@
 // The request budget. HSS's gateway lets one credential call each API a few times in any window
 // (the spec's x-hss-rate-limit: 5 a minute) and answers 429 beyond that. Rather than draw those
 // 429s, every attempt of every call (the methods, `paginate`, `hss.raw`) first takes a slot of a
-// sliding window kept per credential and operation, waiting in line when there is none. A 429 that
-// comes anyway (another process shares the credential, or the real limit is lower) closes the
-// window: for the `Retry-After` the gateway sent, else for a whole window from now.
+// sliding window kept per credential and operation, waiting in line when there is none. A request
+// counts in the window from when its attempt ended, not when it was sent: the gateway saw it at
+// some time in between, so a window counted from the end can never be shorter than the gateway's.
+// A 429 that comes anyway (another process shares the credential, or the real limit is lower)
+// closes the window: for the `Retry-After` the gateway sent, else for a whole window from now.
 //
-// The seam into the request path is two calls per attempt: `beforeAttempt` (wait for a slot) and
-// `throttled` (learn from a 429, and say whether waiting for the next slot fits the deadline).
+// The seam into the request path is small: `beforeAttempt` (wait for a slot; it gives the
+// function that ends the attempt's hold on it) and `throttled` (learn from a 429, and say whether
+// waiting for the next slot fits the deadline).
 
 import type { CallScope } from "./abort.js";
 import { HssConfigurationError } from "./errors.js";
@@ -42,8 +45,11 @@ export interface SlotWait {
 export interface RateLimiter {
   /** Overrides of the spec's limit that this limiter applies to every operation. */
   readonly options: Readonly<RateLimitOptions>;
-  /** Waits for a slot of `key` under `limit`, and takes it. */
-  acquire(key: string, limit: RateLimit, wait: SlotWait): Promise<void>;
+  /**
+   * Waits for a slot of `key` under `limit`, and takes it; resolves to the function to call when
+   * the request is over, from when the slot counts in the window (once; later calls do nothing).
+   */
+  acquire(key: string, limit: RateLimit, wait: SlotWait): Promise<() => void>;
   /** Closes `key` for `ms` after a 429; returns how long a call that asks now will wait for its slot. */
   throttled(key: string, limit: RateLimit, ms: number): number;
   /** Milliseconds from now until the slot of the `count`-th request of `key` asked for now (0 when free). */
@@ -57,13 +63,15 @@ const MIN_THROTTLE_MS = 1_000;
 const SWEEP_ABOVE = 256;
 
 interface Waiter {
-  resolve(): void;
+  resolve(release: () => void): void;
 }
 
 interface Bucket {
   limit: RateLimit;
-  /** When the slots of the last `limit.requests` requests were taken, ascending. */
-  sent: number[];
+  /** When the last `limit.requests` requests that are over ended, ascending. */
+  done: number[];
+  /** Requests that hold a slot and are not over yet. */
+  inFlight: number;
   /** No slot before this time: the window a 429 closed. */
   closedUntil: number;
   /** Calls waiting for a slot, first come first served. */
@@ -73,22 +81,20 @@ interface Bucket {
 
 /**
  * When the request at `position` in line (0 for the first) gets its slot: each request goes once
- * the window holds fewer than `requests` others, and not before the window a 429 closed.
+ * the window holds fewer than `requests` others, and not before the window a 429 closed. Requests
+ * in flight end at `inFlightEnd`: Infinity to decide (their slots are not free until they end),
+ * now to estimate.
  */
-function slotAt(bucket: Bucket, now: number, position: number): number {
+function slotAt(bucket: Bucket, now: number, position: number, inFlightEnd: number): number {
   const { requests, windowMs } = bucket.limit;
-  const times = bucket.sent.slice(-requests);
+  const times = bucket.done.slice(-requests);
+  for (let index = 0; index < bucket.inFlight; index++) times.push(inFlightEnd);
   let at = Math.max(now, bucket.closedUntil);
   for (let index = 0; index <= position; index++) {
     if (times.length >= requests) at = Math.max(at, times[times.length - requests]! + windowMs);
     times.push(at);
   }
   return at;
-}
-
-function take(bucket: Bucket, now: number): void {
-  bucket.sent.push(now);
-  if (bucket.sent.length > bucket.limit.requests) bucket.sent.splice(0, bucket.sent.length - bucket.limit.requests);
 }
 
 /** Checks a limit given as an option: whole positive numbers, windows that setTimeout can wait. */
@@ -126,33 +132,49 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
 
   const sweep = (now: number) => {
     for (const [key, bucket] of buckets) {
-      const last = bucket.sent.at(-1) ?? -Infinity;
-      if (bucket.line.length === 0 && bucket.closedUntil <= now && last + bucket.limit.windowMs <= now) buckets.delete(key);
+      const last = bucket.done.at(-1) ?? -Infinity;
+      const idle = bucket.line.length === 0 && bucket.inFlight === 0 && bucket.closedUntil <= now;
+      if (idle && last + bucket.limit.windowMs <= now) buckets.delete(key);
     }
   };
   const bucketOf = (key: string, limit: RateLimit, now: number): Bucket => {
     let bucket = buckets.get(key);
     if (bucket === undefined) {
       if (buckets.size >= SWEEP_ABOVE) sweep(now);
-      bucket = { limit, sent: [], closedUntil: 0, line: [], timer: undefined };
+      bucket = { limit, done: [], inFlight: 0, closedUntil: 0, line: [], timer: undefined };
       buckets.set(key, bucket);
     }
     bucket.limit = limit;
     return bucket;
   };
-  /** Gives slots to the calls in line whose time has come, and sets a timer for the next. */
+  /** Takes a slot; the function it gives ends the hold, and the slot counts in the window from then. */
+  const take = (bucket: Bucket): (() => void) => {
+    bucket.inFlight += 1;
+    let over = false;
+    return () => {
+      if (over) return;
+      over = true;
+      bucket.inFlight -= 1;
+      bucket.done.push(Date.now());
+      if (bucket.done.length > bucket.limit.requests) bucket.done.splice(0, bucket.done.length - bucket.limit.requests);
+      if (bucket.line.length > 0) serve(bucket);
+    };
+  };
+  /**
+   * Gives slots to the calls in line whose time has come, and sets a timer for the next (unless
+   * requests in flight hold every slot: the first of them to end serves the line again).
+   */
   const serve = (bucket: Bucket) => {
     clearTimeout(bucket.timer);
     bucket.timer = undefined;
     const now = Date.now();
     while (bucket.line.length > 0) {
-      const at = slotAt(bucket, now, 0);
+      const at = slotAt(bucket, now, 0, Infinity);
       if (at > now) {
-        bucket.timer = setTimeout(() => serve(bucket), at - now);
+        if (at !== Infinity) bucket.timer = setTimeout(() => serve(bucket), at - now);
         return;
       }
-      take(bucket, now);
-      bucket.line.shift()!.resolve();
+      bucket.line.shift()!.resolve(take(bucket));
     }
   };
 
@@ -162,23 +184,20 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
       wait.signal.throwIfAborted();
       const now = Date.now();
       const bucket = bucketOf(key, limit, now);
-      const at = slotAt(bucket, now, bucket.line.length);
-      if (at <= now) {
-        take(bucket, now);
-        return;
-      }
+      if (bucket.line.length === 0 && slotAt(bucket, now, 0, Infinity) <= now) return take(bucket);
+      const at = slotAt(bucket, now, bucket.line.length, now);
       if (at >= wait.deadline) throw wait.tooLate(at - now);
       wait.onWait(at - now);
-      await new Promise<void>((resolve, reject) => {
+      return new Promise<() => void>((resolve, reject) => {
         const onAbort = () => {
           bucket.line.splice(bucket.line.indexOf(waiter), 1);
           serve(bucket);
           reject(wait.signal.reason);
         };
         const waiter: Waiter = {
-          resolve() {
+          resolve(release) {
             wait.signal.removeEventListener("abort", onAbort);
-            resolve();
+            resolve(release);
           },
         };
         wait.signal.addEventListener("abort", onAbort, { once: true });
@@ -192,12 +211,12 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
       bucket.closedUntil = Math.max(bucket.closedUntil, now + Math.max(ms, MIN_THROTTLE_MS));
       // The calls in line wait for the window to pass too.
       if (bucket.line.length > 0) serve(bucket);
-      return slotAt(bucket, now, bucket.line.length) - now;
+      return slotAt(bucket, now, bucket.line.length, now) - now;
     },
     delayOf(key, limit, count) {
       const now = Date.now();
-      const bucket = buckets.get(key) ?? { limit, sent: [], closedUntil: 0, line: [], timer: undefined };
-      return count < 1 ? 0 : slotAt({ ...bucket, limit }, now, bucket.line.length + count - 1) - now;
+      const bucket = buckets.get(key) ?? { limit, done: [], inFlight: 0, closedUntil: 0, line: [], timer: undefined };
+      return count < 1 ? 0 : slotAt({ ...bucket, limit }, now, bucket.line.length + count - 1, now) - now;
     },
   } satisfies RateLimiter);
 }
@@ -251,8 +270,11 @@ export function operationTarget(operationId: string, descriptor: { readonly rate
 
 /** One call's share of the budget, for the request path: a slot before each attempt, and what a 429 means. */
 export interface AttemptBudget {
-  /** Waits for the slot of attempt number `attempt` (from 1); rejects when it would come after the call's deadline. */
-  beforeAttempt(attempt: number): Promise<void>;
+  /**
+   * Waits for the slot of attempt number `attempt` (from 1); rejects when it would come after the
+   * call's deadline. Resolves to the function to call once the attempt is over.
+   */
+  beforeAttempt(attempt: number): Promise<() => void>;
   /**
    * Learns from a 429 (with `Retry-After` in milliseconds, if sent): true when the next slot
    * comes before the call's deadline, so the call should wait for it and try again.
@@ -288,8 +310,9 @@ export function createBudget(config: {
         async beforeAttempt(attempt) {
           key = keyOf(identity, target.route);
           const onWait = (waitMs: number) => onEvent?.({ type: "wait", operationId: target.operationId, attempt, waitMs, reason });
-          await limiter.acquire(key, limit, { signal: scope.signal, deadline: scope.deadline, onWait, tooLate });
+          const release = await limiter.acquire(key, limit, { signal: scope.signal, deadline: scope.deadline, onWait, tooLate });
           reason = "budget";
+          return release;
         },
         throttled(retryAfterMs) {
           reason = "rate-limited";

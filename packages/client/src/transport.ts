@@ -125,10 +125,17 @@ export function createTransport(config: TransportConfig): Transport {
       // Waiting out a 429 within the budget is not a retry: only the others count against maxRetries.
       for (let attempt = 1, retries = 0; ; attempt++) {
         signal.throwIfAborted();
-        await budget?.beforeAttempt(attempt);
-        const authorized = config.authorize(request);
-        // A token is added synchronously; awaiting it anyway would cost every attempt a microtask.
-        const headers = authorized instanceof Promise ? await authorized : authorized;
+        // The slot counts from when the attempt is over, when the gateway has surely seen it.
+        const release = await budget?.beforeAttempt(attempt);
+        let headers: Record<string, string>;
+        try {
+          const authorized = config.authorize(request);
+          // A token is added synchronously; awaiting it anyway would cost every attempt a microtask.
+          headers = authorized instanceof Promise ? await authorized : authorized;
+        } catch (error) {
+          release?.();
+          throw error;
+        }
         const mayRetry = retries < maxRetries;
         /** The wait before the next attempt, or undefined when there is none to make. */
         const waitFor = (retryAfterMs: number | undefined): number | undefined => {
@@ -176,6 +183,7 @@ export function createTransport(config: TransportConfig): Transport {
           if (wait === undefined) throw new HssNetworkError(contextOf(), reason, { cause: redactor.cause(error) });
         } finally {
           attemptScope.dispose();
+          release?.();
         }
         if (throttled) continue;
         retries++;

@@ -33,11 +33,21 @@ interface Seen {
  * a minute, 429 APIGW.0308 beyond. `before` may answer first (a 429 from another process).
  */
 function gateway(
-  options: { limit?: number; retryAfter?: string; before?: (seen: Seen, index: number) => Response | undefined; answer?: (url: URL) => Response } = {},
+  options: {
+    limit?: number;
+    retryAfter?: string;
+    before?: (seen: Seen, index: number) => Response | undefined;
+    answer?: (url: URL) => Response;
+    /** Milliseconds the request numbered `index` takes to reach the gateway. */
+    latency?: (index: number) => number;
+  } = {},
 ) {
   const seen: Seen[] = [];
   const throttled: Seen[] = [];
+  let sent = 0;
   const fetch = async (request: Request) => {
+    const latency = options.latency?.(sent++) ?? 0;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     const credential = request.headers.get("X-Auth-Token") ?? /Access=([^,]+)/.exec(request.headers.get("Authorization") ?? "")?.[1] ?? "";
     const now: Seen = { at: Date.now(), path: new URL(request.url).pathname, credential };
     seen.push(now);
@@ -104,6 +114,16 @@ describe("the request budget", () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(hss.seen.map((seen) => seen.at)).toEqual([0, 0, 0, 0, 0, MINUTE, MINUTE]);
     for (const call of await Promise.all(calls)) expect(call).toEqual({ value: PAGE });
+    expect(hss.throttled).toEqual([]);
+  });
+
+  it("counts a request from when it ended, so slow requests do not let the sixth in early", async () => {
+    const hss = gateway({ latency: (index) => (index < 5 ? 1_000 : 0) });
+    const { hss: client_ } = client(hss.fetch);
+    const calls = Array.from({ length: 6 }, () => settle(client_.listUsers()));
+    await vi.advanceTimersByTimeAsync(MINUTE + 1_000);
+    for (const call of await Promise.all(calls)) expect(call).toEqual({ value: PAGE });
+    expect(hss.seen.map((seen) => seen.at)).toEqual([...Array(5).fill(1_000), MINUTE + 1_000]);
     expect(hss.throttled).toEqual([]);
   });
 
@@ -253,6 +273,21 @@ describe("a 429 that comes anyway", () => {
     expect(await call).toEqual({ value: PAGE });
     expect(hss.seen.map((seen) => seen.at)).toEqual([0, 25_000]);
     expect(events).toEqual([{ type: "wait", operationId: "listUsers", attempt: 2, waitMs: 25_000, reason: "rate-limited" }]);
+  });
+
+  it("waits a second at least, however small the Retry-After, and fails at once on one past the totalTimeout", async () => {
+    const hammered = spentElsewhere(3, "0");
+    const { hss: first } = client(hammered.fetch);
+    const call = settle(first.listUsers());
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(await call).toEqual({ value: PAGE });
+    expect(hammered.seen.map((seen) => seen.at)).toEqual([0, 1_000, 2_000, 3_000]);
+
+    const far = spentElsewhere(1, "86400");
+    const { hss: second } = client(far.fetch);
+    const { error } = await settle(second.listUsers());
+    expect(error).toMatchObject({ name: "HssRateLimitError", retryAfterMs: 86_400_000 });
+    expect(far.seen).toHaveLength(1);
   });
 
   it("waits again and again, not counting against maxRetries, while the totalTimeout allows", async () => {
