@@ -99,6 +99,10 @@ describe("the spec against the seed documents", () => {
     it("pages by offset and limit and answers { total_num, data_list }", () => {
       expect(operation.paginated).toBe(true);
     });
+
+    it("defaults enterprise_project_id to the default enterprise project, 0, as the official SDKs document for all five", () => {
+      expect(operation.parameters.find((p) => p.name === "enterprise_project_id")?.rules.default).toBe("0");
+    });
   });
 
   it("defines the token as an apiKey in X-Auth-Token and documents AK/SK signing", () => {

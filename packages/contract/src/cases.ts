@@ -7,6 +7,7 @@ export type InputCheck =
   | "inputs.below-min"
   | "inputs.above-max"
   | "inputs.wrong-type"
+  | "inputs.strict-parsing"
   | "inputs.bad-enum"
   | "inputs.too-short"
   | "inputs.too-long"
@@ -43,7 +44,28 @@ function integerCases(parameter: ParameterModel): InputCase[] {
     cases.push({ check: "inputs.above-max", parameter, value: String(range.maximum + 1n), label: `${name}=${range.maximum + 1n} (above the ${schema.format} range)`, expect: "refuse" });
   }
   cases.push({ check: "inputs.wrong-type", parameter, value: "abc", label: `${name}=abc (not an integer)`, expect: "refuse" });
-  return cases;
+  return [...cases, ...lenientIntegers(parameter)];
+}
+
+/**
+ * Forms of a valid integer that common parsers read as that integer (JavaScript's Number and
+ * parseInt, Go's strconv with base 0, Python's float, Java's Double) but the spec's `integer`
+ * does not allow: a fraction, an exponent, hexadecimal, and an empty value. The integer is a
+ * multiple of ten inside the bounds, so the exponent form exists, and every lenient reading of
+ * each form lands inside the bounds too.
+ */
+function lenientIntegers(parameter: ParameterModel): InputCase[] {
+  const { name, rules } = parameter;
+  const low = Math.max(rules.minimum ?? 0, 10);
+  const value = Math.ceil(low / 10) * 10;
+  if (rules.maximum !== undefined && value + 1 > rules.maximum) return [];
+  const forms: [string, string][] = [
+    [`${value}.5`, "a fraction"],
+    [`${value / 10}e1`, "exponent notation"],
+    [`0x${value.toString(16)}`, "hexadecimal"],
+    ["", "an empty value"],
+  ];
+  return forms.map(([raw, what]) => ({ check: "inputs.strict-parsing", parameter, value: raw, label: `${name}=${raw} (${what}, not an integer)`, expect: "refuse" }));
 }
 
 function booleanCases(parameter: ParameterModel): InputCase[] {
@@ -52,6 +74,8 @@ function booleanCases(parameter: ParameterModel): InputCase[] {
     { check: "inputs.accepted", parameter, value: "true", label: `${name}=true`, expect: "accept" },
     { check: "inputs.accepted", parameter, value: "false", label: `${name}=false`, expect: "accept" },
     { check: "inputs.wrong-type", parameter, value: "yes", label: `${name}=yes (not a boolean)`, expect: "refuse" },
+    // What lenient boolean parsers take for true (Go's strconv.ParseBool, Java's Boolean.parseBoolean, Python's truthiness).
+    ...["1", "TRUE", "t"].map((raw): InputCase => ({ check: "inputs.strict-parsing", parameter, value: raw, label: `${name}=${raw} (not true or false)`, expect: "refuse" })),
   ];
 }
 
@@ -66,6 +90,11 @@ function stringCases(parameter: ParameterModel): InputCase[] {
     }
     const bad = `${values[0] ?? "x"}-invalid`;
     cases.push({ check: "inputs.bad-enum", parameter, value: bad, label: `${name}=${bad} (not one of ${values.join(", ")})`, expect: "refuse" });
+    // An enum value in another case, which a case-insensitive lookup takes for the value.
+    const recased = values.map((value) => (value === value.toLowerCase() ? value.toUpperCase() : value.toLowerCase())).find((value) => !values.includes(value));
+    if (recased !== undefined) {
+      cases.push({ check: "inputs.strict-parsing", parameter, value: recased, label: `${name}=${recased} (an enum value in another case; the enum is ${values.join(", ")})`, expect: "refuse" });
+    }
     return cases;
   }
   const { minLength, maxLength } = schema;

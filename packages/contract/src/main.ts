@@ -36,6 +36,9 @@ Options:
   --access-key AK    sign every request with AK/SK instead (or HUAWEICLOUD_SDK_AK)
   --secret-key SK    the secret key to sign with (or HUAWEICLOUD_SDK_SK); never printed
   --security-token T security token of temporary credentials (or HUAWEICLOUD_SDK_SECURITY_TOKEN)
+  --other-token T    a token of another project (or HSS_OTHER_TOKEN), for the tenancy checks; never printed
+  --other-access-key AK --other-secret-key SK
+                     or an AK/SK pair of another project, for the tenancy checks; never printed
   --host-id ID       host_id for listPorts; discovered from listUsers/listLocalImageHosts if absent
   --task-id ID       scan task ID for listVulScanTaskHost; its checks are skipped if absent
   --region R         value of the region header (default cn-north-4)
@@ -106,6 +109,9 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
     "access-key": { type: "string" },
     "secret-key": { type: "string" },
     "security-token": { type: "string" },
+    "other-token": { type: "string" },
+    "other-access-key": { type: "string" },
+    "other-secret-key": { type: "string" },
     "host-id": { type: "string" },
     "task-id": { type: "string" },
     region: { type: "string" },
@@ -154,6 +160,9 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
     ...(accessKey !== undefined ? { accessKey } : {}),
     ...(secretKey !== undefined ? { secretKey } : {}),
     ...(securityToken !== undefined ? { securityToken } : {}),
+    ...((text("other-token") ?? io.env.HSS_OTHER_TOKEN) !== undefined ? { otherToken: text("other-token") ?? io.env.HSS_OTHER_TOKEN } : {}),
+    ...(text("other-access-key") !== undefined ? { otherAccessKey: text("other-access-key") } : {}),
+    ...(text("other-secret-key") !== undefined ? { otherSecretKey: text("other-secret-key") } : {}),
     ...(text("host-id") !== undefined ? { hostId: text("host-id") } : {}),
     ...(text("task-id") !== undefined ? { taskId: text("task-id") } : {}),
     ...(text("region") !== undefined ? { region: text("region") } : {}),

@@ -43,6 +43,12 @@ export interface ContractOptions {
   checks?: readonly string[];
   /** Checks to leave out, by name or family (`--exclude-checks`). */
   excludeChecks?: readonly string[];
+  /** A token of another project (`--other-token`), for the tenancy checks; never printed. */
+  otherToken?: string;
+  /** An access key of another project (`--other-access-key`), with `otherSecretKey`, for the tenancy checks. */
+  otherAccessKey?: string;
+  /** The secret key of that access key (`--other-secret-key`); never printed. */
+  otherSecretKey?: string;
   /** Latency budget (`--max-latency`): an operation whose p95 response time is above it fails `robustness.latency`. Off by default. */
   maxLatencyMs?: number;
   /**
@@ -61,7 +67,7 @@ export interface ContractOptions {
 
 /** Options with every default filled in and every value checked. */
 export type ResolvedOptions = Required<
-  Omit<ContractOptions, "hostId" | "taskId" | "specPath" | "checks" | "excludeChecks" | "maxLatencyMs" | "token" | "accessKey" | "secretKey" | "securityToken" | "rateLimit" | "onPlan" | "onWait">
+  Omit<ContractOptions, "hostId" | "taskId" | "specPath" | "checks" | "excludeChecks" | "maxLatencyMs" | "token" | "accessKey" | "secretKey" | "securityToken" | "otherToken" | "otherAccessKey" | "otherSecretKey" | "rateLimit" | "onPlan" | "onWait">
 > &
   Pick<ContractOptions, "hostId" | "taskId" | "maxLatencyMs"> & {
     /** Each operation's budget, or undefined when its requests are not paced. */
@@ -169,6 +175,24 @@ function budgetFor(given: ContractOptions["rateLimit"], url: URL, spec: SpecMode
   return specs;
 }
 
+/** The credential of another project, when one is given: a token, or an AK/SK pair; never both. */
+function otherCredentialsOf(options: ContractOptions, own: RunCredentials): RunCredentials | undefined {
+  const { otherToken, otherAccessKey, otherSecretKey } = options;
+  const signing = otherAccessKey !== undefined || otherSecretKey !== undefined;
+  if (signing && otherToken !== undefined) throw new UsageError("give --other-token or --other-access-key and --other-secret-key, not both.");
+  if (otherToken !== undefined) {
+    if (otherToken === "") throw new UsageError("--other-token must not be empty.");
+    if (own.kind === "token" && own.token === otherToken) throw new UsageError("--other-token must be a credential of another project, not --token again.");
+    return { kind: "token", token: otherToken };
+  }
+  if (!signing) return undefined;
+  if (typeof otherAccessKey !== "string" || otherAccessKey === "" || typeof otherSecretKey !== "string" || otherSecretKey === "") {
+    throw new UsageError("--other-access-key and --other-secret-key go together, both non-empty.");
+  }
+  if (own.kind === "aksk" && own.accessKey === otherAccessKey) throw new UsageError("--other-access-key must be a key of another project, not --access-key again.");
+  return { kind: "aksk", accessKey: otherAccessKey, secretKey: otherSecretKey };
+}
+
 /** Fills in defaults and refuses bad options with a {@link UsageError} naming the flag. */
 export function resolveOptions(options: ContractOptions, spec: SpecModel): ResolvedOptions {
   let url: URL;
@@ -187,6 +211,7 @@ export function resolveOptions(options: ContractOptions, spec: SpecModel): Resol
   checkLength("--project-id", options.projectId, parameterSchema(spec, "project_id") ?? { minLength: 1 }, "project_id");
   checkPathSegment("--project-id", options.projectId);
   const credentials = credentialsOf(options);
+  const otherCredentials = otherCredentialsOf(options, credentials);
   if (options.hostId !== undefined) checkLength("--host-id", options.hostId, parameterSchema(spec, "host_id"), "host_id");
   if (options.taskId !== undefined) {
     checkLength("--task-id", options.taskId, parameterSchema(spec, "task_id"), "task_id");
@@ -224,6 +249,7 @@ export function resolveOptions(options: ContractOptions, spec: SpecModel): Resol
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     projectId: options.projectId,
     credentials,
+    ...(otherCredentials ? { otherCredentials } : {}),
     ...(options.hostId !== undefined ? { hostId: options.hostId } : {}),
     ...(options.taskId !== undefined ? { taskId: options.taskId } : {}),
     region,

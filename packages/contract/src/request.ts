@@ -18,7 +18,9 @@ export type AuthMode =
   | "wrong-signature"
   | "stale-date"
   | "tampered-query"
-  | "missing-signed-header";
+  | "missing-signed-header"
+  | "future-date"
+  | "other";
 
 /** What a run authenticates with: an IAM token, or AK/SK signing. */
 export type RunCredentials =
@@ -32,6 +34,9 @@ export function secretsOf(credentials: RunCredentials): string[] {
 
 /** How far in the past a stale X-Sdk-Date is: past the gateway's 15-minute window. */
 const STALE_BY_MS = 20 * 60 * 1000;
+
+/** How far in the future a future X-Sdk-Date is: past the gateway's 15-minute window the other way. */
+const FUTURE_BY_MS = 30 * 60 * 1000;
 
 /** The header a `missing-signed-header` request signs and then leaves out. */
 export const DROPPED_SIGNED_HEADER = "x-hss-contract-signed";
@@ -51,7 +56,7 @@ export async function signed(request: RawRequest, credentials: RunCredentials & 
     headers,
     accessKey: credentials.accessKey,
     secretKey: auth === "wrong-signature" ? `${credentials.secretKey}-not-the-key` : credentials.secretKey,
-    date: new Date(Date.now() - (auth === "stale-date" ? STALE_BY_MS : 0)),
+    date: new Date(Date.now() - (auth === "stale-date" ? STALE_BY_MS : 0) + (auth === "future-date" ? FUTURE_BY_MS : 0)),
     ...(auth === "missing-signed-header" ? { signedHeaderNames: ["host", DROPPED_SIGNED_HEADER] } : {}),
   });
   if (auth === "missing-signed-header") delete headers[DROPPED_SIGNED_HEADER];
@@ -98,7 +103,7 @@ export function toRawRequest(baseUrl: string, token: string | undefined, call: A
     if (parameter.in === "header" && value !== undefined) headers[parameter.name] = String(value);
   }
   const auth = call.auth ?? "credentials";
-  if (token !== undefined && auth === "credentials") headers[TOKEN_HEADER] = token;
+  if (token !== undefined && (auth === "credentials" || auth === "other")) headers[TOKEN_HEADER] = token;
   if (auth === "empty") headers[TOKEN_HEADER] = "";
   if (token !== undefined && auth === "wrong") headers[TOKEN_HEADER] = `${token}${WRONG_TOKEN_SUFFIX}`;
   return {

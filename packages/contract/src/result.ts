@@ -22,7 +22,7 @@ export interface Failure {
 }
 
 /** Check families in report order. */
-export const FAMILIES = ["robustness", "conformance", "inputs", "auth", "pagination", "filters"] as const;
+export const FAMILIES = ["robustness", "conformance", "inputs", "auth", "tenancy", "pagination", "filters"] as const;
 
 /** Outcome of a check. */
 export type CheckStatus = "pass" | "fail" | "skip";

@@ -216,7 +216,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     windowOf: (id) => resolved.budgetOf(id)?.windowMs ?? spec.operations.find((operation) => operation.id === id)?.rateLimit?.perCredential.windowMs ?? DEFAULT_THROTTLE_WINDOW_MS,
     ...(options.onWait ? { onWait: options.onWait } : {}),
   });
-  const session = new Session(transport, resolved.baseUrl, resolved.credentials, judges, pacing);
+  const session = new Session(transport, resolved.baseUrl, resolved.credentials, judges, resolved.otherCredentials, pacing);
   const discovered: string[] = [];
   try {
     const known: Record<string, string | undefined> = {
@@ -296,7 +296,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       results,
       summary: summarize(results),
     };
-    return scrub(report, secretsOf(resolved.credentials));
+    return scrub(report, [...secretsOf(resolved.credentials), ...(resolved.otherCredentials ? secretsOf(resolved.otherCredentials) : [])]);
   } finally {
     transport.close();
   }

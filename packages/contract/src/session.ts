@@ -91,9 +91,11 @@ export class Session {
     private readonly baseUrl: string,
     private readonly credentials: RunCredentials,
     private readonly judges: readonly ResponseJudge[] = [],
+    /** A credential of another project, which calls with `auth: "other"` carry. */
+    private readonly other?: RunCredentials,
     private readonly pacing?: Pacing,
   ) {
-    this.redactor = createRedactor(secretsOf(credentials));
+    this.redactor = createRedactor([...secretsOf(credentials), ...(other ? secretsOf(other) : [])]);
   }
 
   private get token(): string | undefined {
@@ -122,6 +124,7 @@ export class Session {
     if (this.retainedBodyBytes > RETAINED_BODY_BUDGET) {
       throw new Skip(`not sent: the target's answers passed ${RETAINED_BODY_BUDGET} bytes of body in all, the most one run keeps`);
     }
+    if (call.auth === "other" && !this.other) throw new Skip("no credential of another project given (--other-token, or --other-access-key and --other-secret-key)");
     for (let attempt = 1; ; attempt++) {
       const answered = await this.pacing?.slot(operation);
       const exchange = await this.exchange(call, check, failures);
@@ -138,8 +141,9 @@ export class Session {
   /** One request sent (signed afresh, so each attempt has its own date) and judged. */
   private async exchange(call: ApiCall, check: string, failures: number): Promise<Exchange> {
     const operation = call.operation.id;
-    const unsigned = toRawRequest(this.baseUrl, this.token, call);
-    const request = this.credentials.kind === "aksk" ? await signed(unsigned, this.credentials, call.auth ?? "credentials") : unsigned;
+    const credentials = call.auth === "other" && this.other ? this.other : this.credentials;
+    const unsigned = toRawRequest(this.baseUrl, credentials.kind === "token" ? credentials.token : undefined, call);
+    const request = credentials.kind === "aksk" ? await signed(unsigned, credentials, call.auth ?? "credentials") : unsigned;
     this.sent++;
     const started = performance.now();
     const outcome = this.scrubbed(await this.transport.send(request));

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { checkNames, loadModel, runContract, type ContractReport } from "../src/index.js";
 import { FAULTS, SLOW_ANSWER_MS, type Fault } from "@hss-kit/mock/stateful";
 import { checkNamed } from "../src/checks/index.js";
-import { startTarget, TARGET_KEYS } from "./fixtures/target.js";
+import { OTHER_PROJECT_TOKEN, startTarget, TARGET_KEYS } from "./fixtures/target.js";
 
 /** Short deadline so the hanging variant costs seconds, not the default 10 s per request. */
 const TIMEOUT_MS = 500;
@@ -31,6 +31,7 @@ async function runAgainst(fault: Fault): Promise<Row> {
       projectId: server.projectId,
       ...(signs ? TARGET_KEYS : { token: server.token }),
       taskId: server.taskId,
+      otherToken: server.otherToken,
       seed: 7,
       // The short deadline only where the target does not answer: elsewhere it would race real work.
       ...(FAULTS[fault].check === "robustness.transport" ? { timeoutMs: TIMEOUT_MS } : {}),
@@ -65,6 +66,7 @@ describe.each(Object.keys(FAULTS) as Fault[])("the fault %s", (fault) => {
     for (const failure of failures) {
       expect(failure.curl).toMatch(/^curl /);
       expect(failure.curl).not.toContain("reference-token");
+      expect(failure.curl).not.toContain(OTHER_PROJECT_TOKEN);
       expect(failure.curl).not.toContain(TARGET_KEYS.secretKey);
       expect(failure.violations.length).toBeGreaterThan(0);
     }

@@ -11,7 +11,7 @@ describe.each(["a token", "AK/SK signing"])("the stateful mock under a default (
     server = await startTarget();
     const started = performance.now();
     const auth = credentials === "a token" ? { token: server.token } : TARGET_KEYS;
-    report = await runContract({ baseUrl: server.url, projectId: server.projectId, ...auth, taskId: server.taskId });
+    report = await runContract({ baseUrl: server.url, projectId: server.projectId, ...auth, taskId: server.taskId, otherToken: server.otherToken });
     wallMs = performance.now() - started;
   });
   afterAll(() => server.close());

@@ -3,14 +3,16 @@ import { readKeyFile } from "./auth/credentials.js";
 import { parseRateLimit } from "./throttle.js";
 
 const usage = `Usage: hss-mock [credentials] [--port N] [--host ADDRESS] [--spec FILE]
-       hss-mock --stateful [credentials] [--project-id ID] [--seed N] [--records N] [--fault NAME]
-                [--rate-limit [N/WINDOW]] [--retry-after] [--port N] [--host ADDRESS] [--spec FILE]
+       hss-mock --stateful [credentials] [--project-id ID [--other-project-id ID --other-token T]] [--seed N] [--records N]
+                [--fault NAME] [--rate-limit [N/WINDOW]] [--retry-after] [--port N] [--host ADDRESS] [--spec FILE]
 
   (default)        Prism: answers every operation with the spec's examples, refuses invalid requests
   --stateful       seeded records generated from the spec, filtered and paged as HSS does
-  --project-id ID  stateful: serve only this project; others get 403
+  --project-id ID  stateful: the project the credentials belong to; others get 403
+  --other-project-id ID --other-token T
+                   stateful: a second project, with a token of its own that reads only its records
   --seed N         stateful: seed of the generated records (default 1)
-  --records N      stateful: records per operation (and per task or server), 1 to 20000 (default 120)
+  --records N      stateful: records per operation (and per task or server), 1 to 20000 (default 240)
   --fault NAME     stateful: break one rule of the spec, to prove a contract check catches it
   --rate-limit [N/WINDOW]
                    stateful: throttle as HSS's API gateway does: per credential and operation, the
@@ -58,6 +60,8 @@ const { values } = parseArgs({
     "secret-key": { type: "string" },
     "keys-file": { type: "string" },
     "project-id": { type: "string" },
+    "other-project-id": { type: "string" },
+    "other-token": { type: "string" },
     seed: { type: "string" },
     fault: { type: "string" },
     records: { type: "string" },
@@ -72,7 +76,7 @@ if (values.help) {
 }
 
 const port = parsePort(values.port);
-const statefulOnly = (["project-id", "seed", "fault", "records", "rate-limit"] as const).filter((name) => values[name] !== undefined);
+const statefulOnly = (["project-id", "other-project-id", "other-token", "seed", "fault", "records", "rate-limit"] as const).filter((name) => values[name] !== undefined);
 if (!values.stateful && statefulOnly.length > 0) fail(`--${statefulOnly[0]} needs --stateful.`);
 if (values["retry-after"] && values["rate-limit"] === undefined) fail("--retry-after needs --rate-limit.");
 
@@ -93,6 +97,9 @@ function rateLimitOf(raw: string | undefined) {
 }
 const rateLimit = rateLimitOf(values["rate-limit"]);
 if (values.token === "") fail("--token must not be empty.");
+if ((values["other-project-id"] === undefined) !== (values["other-token"] === undefined)) fail("--other-project-id and --other-token go together.");
+if (values["other-token"] === "") fail("--other-token must not be empty.");
+if (values["other-project-id"] !== undefined && values["project-id"] === undefined) fail("--other-project-id needs --project-id.");
 
 /** The key pairs from the flags, the environment and the key file; never echoed. */
 function keysOf(): Map<string, string> | undefined {
@@ -134,6 +141,9 @@ if (values.stateful) {
     ...(values.spec ? { specPath: values.spec } : {}),
     ...credentials,
     ...(values["project-id"] !== undefined ? { projectId: values["project-id"] } : {}),
+    ...(values["other-project-id"] !== undefined && values["other-token"] !== undefined
+      ? { otherProject: { projectId: values["other-project-id"], token: values["other-token"] } }
+      : {}),
     ...(values.seed !== undefined ? { seed: parseSeed(values.seed) } : {}),
     ...(fault !== undefined ? { fault } : {}),
     ...(values.records !== undefined ? { records: parseRecords(values.records) } : {}),

@@ -41,5 +41,6 @@ authCheck("auth.empty-token", "an empty `X-Auth-Token` is refused with 401", "em
 authCheck("auth.wrong-token", "the real token with a suffix is refused with 401", "wrong", "a wrong X-Auth-Token", "token", { notInMock: "Prism accepts any non-empty token" });
 authCheck("auth.wrong-signature", "a request signed with a wrong secret key is refused with 401", "wrong-signature", "a signature made with a wrong secret key", "aksk", { notInMock: NOT_VERIFIED });
 authCheck("auth.stale-date", "a signature whose `X-Sdk-Date` is 20 minutes old (past the gateway's 15) is refused with 401", "stale-date", "an X-Sdk-Date 20 minutes old", "aksk", { notInMock: NOT_VERIFIED });
+authCheck("auth.future-date", "a signature whose `X-Sdk-Date` is 30 minutes ahead (past the gateway's 15 the other way) is refused with 401", "future-date", "an X-Sdk-Date 30 minutes in the future", "aksk", { notInMock: NOT_VERIFIED });
 authCheck("auth.tampered-query", "a request whose query was changed after signing is refused with 401", "tampered-query", "a query changed after signing", "aksk", { notInMock: NOT_VERIFIED });
 authCheck("auth.missing-signed-header", "a request that leaves out a header its signature lists is refused with 401", "missing-signed-header", "a signed header left out of the request", "aksk", { notInMock: NOT_VERIFIED });

@@ -3,6 +3,7 @@ import { preview, type ResponseValidator } from "../schema.js";
 import { Skip, type Exchange, type Session } from "../session.js";
 import { documentedResponse, type OperationModel } from "../spec.js";
 import { defineCheck, type CheckName } from "./registry.js";
+import { failureOf } from "./context.js";
 
 type Answered = Exchange & { outcome: { kind: "response" } };
 
@@ -189,4 +190,23 @@ conformanceCheck({
     }
     return violations;
   },
+});
+
+defineCheck({
+  name: "conformance.distinct-request-id",
+  rule: "two identical requests get two different `X-Request-Id` values: each answer names its own request, even behind a cache",
+  notInMock: "Prism answers the header's example on every response",
+  plan: (operation) => (documentedResponse(operation, 200)?.headers.some((name) => name.toLowerCase() === "x-request-id")
+    ? [{
+        subject: "the valid call sent twice",
+        async run(context): Promise<Failure[]> {
+          const first = await context.session.send({ operation, params: context.base }, "conformance.distinct-request-id");
+          const second = await context.session.send({ operation, params: context.base }, "conformance.distinct-request-id");
+          const ids = [first, second].map((exchange) => (exchange.outcome.kind === "response" ? exchange.outcome.headers["x-request-id"] : undefined));
+          if (ids[0] === undefined || ids[1] === undefined || ids[0] === "") throw new Skip("an answer came without X-Request-Id (see conformance.request-id)");
+          if (ids[0] !== ids[1]) return [];
+          return [failureOf(context.session, second, [{ where: "header X-Request-Id", expected: "a value of its own, not the previous answer's", got: `${ids[1]}, the same as the first answer's` }])];
+        },
+      }]
+    : []),
 });

@@ -8,7 +8,7 @@ import { preview } from "../schema.js";
 import { Skip, type Exchange } from "../session.js";
 import type { OperationModel } from "../spec.js";
 import { failureOf, listBodyOf, type CheckContext, type ListBody } from "./context.js";
-import { filterParameters, pageSizeFor, unaliased, type VisibleFilter } from "./filters.js";
+import { asFilterValue, filterParameters, matches, pageSizeFor, unaliased, type VisibleFilter } from "./filters.js";
 import { defineCheck, type CheckName } from "./registry.js";
 
 type Item = Record<string, unknown>;
@@ -258,3 +258,53 @@ defineCheck({
     }];
   }),
 });
+
+/** Most filters `filters.combined` gives at once. */
+const MAX_COMBINED = 3;
+
+defineCheck({
+  name: "filters.combined",
+  rule: "two or three filters whose values come from one item, given together, return only items that match every one of them, that item included, and `total_num` counts the items that match them all",
+  needs: "two optional filters whose fields the items carry",
+  notInMock: STATELESS,
+  plan(operation) {
+    const candidates = filterParameters(operation).filter((p) => !p.required);
+    if (candidates.length < 2) return [];
+    return [{
+      subject: "filters from one item",
+      async run(context) {
+        const answer = await unfiltered(context);
+        if ("failure" in answer) return [answer.failure];
+        const chosen = answer.body.data_list
+          .map((item) => ({ item, given: candidates.flatMap((parameter) => {
+            const value = asFilterValue(parameter, item[parameter.filter.field]);
+            return value === undefined ? [] : [{ parameter, value }];
+          }).slice(0, MAX_COMBINED) }))
+          .find(({ given }) => given.length >= 2);
+        if (!chosen) throw new Skip("no item holds values usable by two filters at once");
+        const query = Object.fromEntries(chosen.given.map(({ parameter, value }) => [parameter.name, value]));
+        const combined = await ask(context, "filters.combined", query);
+        if ("failure" in combined) return [combined.failure];
+        const meetsAll = (item: Item) => chosen.given.every(({ parameter, value }) => matches(parameter, item, value));
+        const violations: Violation[] = combined.body.data_list.flatMap((item, index) => (meetsAll(item) ? [] : [{
+          where: `body.data_list[${index}]`,
+          expected: `an item that matches every filter given (${describe(query)})`,
+          got: chosen.given.filter(({ parameter, value }) => !matches(parameter, item, value)).map(({ parameter }) => `${parameter.filter.field} ${preview(item[parameter.filter.field])}`).join(", "),
+        }])).slice(0, 5);
+        if (complete(combined.body) && !combined.body.data_list.some((item) => sameItem(item, chosen.item))) {
+          violations.unshift({ where: "body.data_list", expected: `the item the values came from (${describe(query)})`, got: `${combined.body.data_list.length} items without it` });
+        }
+        if (complete(answer.body)) {
+          const expected = answer.body.data_list.filter(meetsAll).length;
+          if (combined.body.total_num !== expected) {
+            violations.push({ where: "body.total_num", expected: `${expected}: the items of the unfiltered answer that match all of ${describe(query)}`, got: String(combined.body.total_num) });
+          }
+        }
+        return violations.length === 0 ? [] : [failureOf(context.session, combined.exchange, violations)];
+      },
+    }];
+  },
+});
+
+/** `a=1, b=x`: the filters of a query, for messages. */
+const describe = (query: Record<string, unknown>) => Object.entries(query).map(([name, value]) => `${name}=${String(value)}`).join(", ");

@@ -29,7 +29,7 @@ export function unaliased(filter: FilterSemantics, value: string): string {
 }
 
 /** The value an item's field stands for as a filter value (aliases resolved), or undefined. */
-function asFilterValue(parameter: VisibleFilter, value: unknown): string | number | boolean | undefined {
+export function asFilterValue(parameter: VisibleFilter, value: unknown): string | number | boolean | undefined {
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
   const resolved = typeof value === "string" ? unaliased(parameter.filter, value) : value;
   if (typeof resolved === "string" && parameter.filter.matchAll.includes(resolved)) return undefined;
@@ -97,7 +97,7 @@ function filterQuery(context: CheckContext, parameter: VisibleFilter): Promise<F
 }
 
 /** Whether an item meets a filter as the spec's semantics say, with `part_match` left at its default. */
-function matches(parameter: VisibleFilter, item: Record<string, unknown>, value: string | number | boolean): boolean {
+export function matches(parameter: VisibleFilter, item: Record<string, unknown>, value: string | number | boolean): boolean {
   const { filter } = parameter;
   const got = item[filter.field];
   if (typeof got !== "string" || typeof value !== "string") return got === value;
@@ -110,7 +110,7 @@ function matches(parameter: VisibleFilter, item: Record<string, unknown>, value:
 const STATELESS = "a stateless mock returns the same example whatever the filter";
 
 /** Defines a check planned once per filter parameter whose matched field the items carry. */
-function perVisibleFilter(name: CheckName, rule: string, run: (context: CheckContext, parameter: VisibleFilter, result: FilterOutcome & { ok: true }) => Failure[]): void {
+function perVisibleFilter(name: CheckName, rule: string, run: (context: CheckContext, parameter: VisibleFilter, result: FilterOutcome & { ok: true }) => Failure[] | Promise<Failure[]>): void {
   defineCheck({
     name,
     rule,
@@ -144,17 +144,52 @@ perVisibleFilter(
 
 perVisibleFilter(
   "filters.total",
-  "the filtered `total_num` never exceeds the unfiltered one, and equals the number of items when they all fit on one page",
-  (context, _parameter, { filtered, unfiltered, exchange }) => {
-    const pageSize = pageSizeFor(context.operation);
+  "the filtered `total_num` never exceeds the unfiltered one, and equals the number of matching items the pages hold when they are counted from offset 0 to the end",
+  async (context, parameter, { value, filtered, unfiltered, exchange }) => {
     const violations: Violation[] = [];
     if (unfiltered && filtered.total_num > unfiltered.total_num) {
       violations.push({ where: "body.total_num", expected: `at most ${unfiltered.total_num}, the unfiltered total`, got: String(filtered.total_num) });
     }
-    const onePage = pageSize === undefined || filtered.data_list.length < pageSize;
-    if (onePage && filtered.total_num !== filtered.data_list.length) {
-      violations.push({ where: "body.total_num", expected: `${filtered.data_list.length}: every match fits on this one page`, got: String(filtered.total_num) });
+    const counted = await countMatches(context, parameter, value, filtered);
+    if (counted !== undefined && counted.items !== filtered.total_num) {
+      violations.push({
+        where: "body.total_num",
+        expected: `${counted.items}, the matching items the pages hold (${counted.pages} page(s) from offset 0 until one came back empty)`,
+        got: counted.items < filtered.total_num
+          ? `${filtered.total_num}: total_num counts ${filtered.total_num - counted.items} record(s) that no page returns, or the pages leave out records they count (pagination.walk tells which)`
+          : `${filtered.total_num}: fewer than the pages hold`,
+      });
     }
     return violations.length === 0 ? [] : [failureOf(context.session, exchange, violations)];
   },
 );
+
+/** Most pages `filters.total` reads to count a filter's matches. */
+const MAX_COUNT_PAGES = 10;
+
+/**
+ * The number of items the filtered pages hold, read from offset 0 until a page comes back empty
+ * or short of nothing more to count; undefined when the matches take more than {@link MAX_COUNT_PAGES}
+ * pages or the operation has no offset. A server that caps its pages below `limit` still gets
+ * every match counted, since each page starts where the items seen so far end.
+ */
+async function countMatches(context: CheckContext, parameter: VisibleFilter, value: string | number | boolean, first: ListBody): Promise<{ items: number; pages: number } | undefined> {
+  const pageSize = pageSizeFor(context.operation);
+  const offset = queryParameter(context.operation, "offset");
+  if (pageSize === undefined || offset?.rules.type !== "integer") return first.data_list.length < (pageSize ?? Number.POSITIVE_INFINITY) ? { items: first.data_list.length, pages: 1 } : undefined;
+  let items = first.data_list.length;
+  let pages = 1;
+  let last = first.data_list.length;
+  while (last > 0 && pages < MAX_COUNT_PAGES) {
+    const exchange = await context.session.send(
+      { operation: context.operation, params: { ...context.base, limit: pageSize, [offset.name]: items, [parameter.name]: value } },
+      "filters.total",
+    );
+    const parsed = listBodyOf(context.session, exchange);
+    if ("failure" in parsed) return undefined;
+    pages++;
+    last = parsed.body.data_list.length;
+    items += last;
+  }
+  return last === 0 ? { items, pages } : undefined;
+}

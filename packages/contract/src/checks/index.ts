@@ -4,6 +4,7 @@ import "./robustness.js";
 import "./conformance.js";
 import "./inputs.js";
 import "./auth.js";
+import "./tenancy.js";
 import "./pagination.js";
 import "./filters.js";
 import "./filter-semantics.js";

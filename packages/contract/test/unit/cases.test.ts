@@ -41,6 +41,8 @@ describe("deriveInputCases", () => {
       "host_name of 0 characters (minLength 1 - 1)",
       "private_ip of 0 characters (minLength 1 - 1)",
       "enterprise_project_id of 0 characters (minLength 1 - 1)",
+      "limit= (an empty value, not an integer)",
+      "offset= (an empty value, not an integer)",
     ]);
   });
 });

@@ -23,8 +23,8 @@ export type VerifyResult = { ok: true } | { ok: false; reason: string };
 export interface VerifyOptions {
   now?: Date;
   maxSkewMs?: number;
-  /** Fault switch of the stateful mock: a verifier broken in one way, for proving a contract check. */
-  broken?: { dateWindow?: boolean };
+  /** Fault switch of the stateful mock: a verifier broken in one way (a side of the date window unchecked), for proving a contract check. */
+  broken?: { dateWindow?: "past" | "future" };
 }
 
 const ALLOWED = /[A-Za-z0-9_.~-]/;
@@ -131,7 +131,10 @@ export function verifySignedRequest(
   const when = parseSdkDate(sdkDate);
   if (when === undefined) return { ok: false, reason: "malformed X-Sdk-Date header" };
   const now = (options.now ?? new Date()).getTime();
-  if (!options.broken?.dateWindow && Math.abs(now - when) > (options.maxSkewMs ?? FIFTEEN_MINUTES)) {
+  // A broken window leaves one side unchecked: "past" accepts any age, "future" any date ahead.
+  const skew = now - when;
+  const unchecked = options.broken?.dateWindow;
+  if (Math.abs(skew) > (options.maxSkewMs ?? FIFTEEN_MINUTES) && !(unchecked === "past" && skew > 0) && !(unchecked === "future" && skew < 0)) {
     return { ok: false, reason: "X-Sdk-Date is more than 15 minutes from server time" };
   }
 

@@ -73,12 +73,19 @@ export interface Wire {
   write?: (response: ServerResponse) => void;
 }
 
+/** Who a request's credentials name: the project they belong to, or none for a mock open to every project. */
+export interface Principal {
+  project?: string;
+}
+
 /** The seams of the mock's behaviour. */
 export interface Behaviour {
   /** What to do with a request as it arrives: answer it, leave it hanging, or reset its connection. */
   arrive(): "answer" | "hang" | "reset";
-  /** Why the request's credentials are refused, or undefined when they are accepted. */
-  authenticate(request: IncomingRequestLike, operation: OperationModel): Refusal | undefined;
+  /** Whom the request's credentials name, or why they are refused. */
+  authenticate(request: IncomingRequestLike, operation: OperationModel): Principal | Refusal;
+  /** The project whose records a principal reads at a path's `project_id`, or why it may not. */
+  tenant(principal: Principal, pathProject: string): string | Refusal;
   /**
    * Reads one parameter from its raw text (undefined when absent) as its rules say: the value,
    * undefined for a parameter read as absent, or a thrown {@link ParameterProblem}.
@@ -92,22 +99,40 @@ export interface Behaviour {
   respond(answer: Answer): Wire;
 }
 
-/** What the behaviour is built from. */
-export interface BehaviourEnv {
-  model: SpecModel;
+/** A project with the credentials that belong to it. */
+export interface Tenant {
+  projectId: string;
   credentials: MockCredentials;
 }
 
-/** The refusal of a request whose credentials `checkCredentials` refused, or undefined. */
-export function authRefusal(reason: string | undefined, status = 401): Refusal | undefined {
-  return reason === undefined ? undefined : new Refusal(status, `Incorrect IAM authentication information: ${reason}.`);
+/** What the behaviour is built from. */
+export interface BehaviourEnv {
+  model: SpecModel;
+  /**
+   * The projects the mock serves, each with its own credentials; one tenant without a project
+   * (`projectId` empty) serves every project to its credentials.
+   */
+  tenants: readonly Tenant[];
+}
+
+/** Checks credentials with `check` against each tenant's: the first tenant they belong to, or the first tenant's refusal. */
+export function principalOf(env: BehaviourEnv, check: (credentials: MockCredentials) => string | undefined): Principal | Refusal {
+  let reason: string | undefined;
+  for (const tenant of env.tenants) {
+    const refused = check(tenant.credentials);
+    if (refused === undefined) return tenant.projectId === "" ? {} : { project: tenant.projectId };
+    reason ??= refused;
+  }
+  return new Refusal(401, `Incorrect IAM authentication information: ${reason ?? "no credentials are configured"}.`);
 }
 
 /** The mock's behaviour without any fault: the spec's rules, as HSS keeps them. */
 export function faultFree(env: BehaviourEnv): Behaviour {
   return {
     arrive: () => "answer",
-    authenticate: (request) => authRefusal(checkCredentials(request, env.credentials)?.reason),
+    authenticate: (request) => principalOf(env, (credentials) => checkCredentials(request, credentials)?.reason),
+    tenant: (principal, pathProject) =>
+      principal.project === undefined || principal.project === pathProject ? pathProject : new Refusal(403, "Insufficient permissions for this project."),
     readParameter(parameter, raw) {
       if (raw !== undefined) return readValue(parameter, raw);
       if (parameter.required) throw new ParameterProblem(`${parameter.name} is required.`);

@@ -2,11 +2,12 @@
 // the way real implementations do, by overriding one or two seams of the mock's behaviour
 // (behaviour.ts) and falling back on the fault-free ones.
 import type { ServerResponse } from "node:http";
-import type { Json, OperationModel, ParameterModel } from "@hss-kit/spec";
+import type { FilterSemantics, Json, OperationModel, ParameterModel } from "@hss-kit/spec";
 import { checkCredentials } from "../auth/credentials.js";
-import { authRefusal, Refusal, type Behaviour, type BehaviourEnv } from "./behaviour.js";
+import { principalOf, Refusal, type Behaviour, type BehaviourEnv } from "./behaviour.js";
 import { ParameterProblem } from "./query.js";
 import type { RateLimitOptions } from "../throttle.js";
+import { meetsCriterion } from "./select.js";
 
 /** How much the `robustness.slow` fault delays every answer. */
 export const SLOW_ANSWER_MS = 30;
@@ -90,6 +91,22 @@ function clamped(parameter: ParameterModel, raw: string | undefined, bound: "min
   if (parameter.rules.type !== "integer" || raw === undefined || limit === undefined || !/^-?\d+$/.test(raw)) return undefined;
   const value = Number(raw);
   return (bound === "minimum" ? value < limit : value > limit) ? limit : undefined;
+}
+
+/**
+ * A raw value as a lenient parser reads it, written back in the strict form: integers as
+ * JavaScript's Number does (10.5, 1e1 and 0x14 read as 10, 10 and 20), booleans from 1/0 and t/f
+ * in any case, enum values in any case. Anything it cannot read stays as it was.
+ */
+function leniently(parameter: ParameterModel, raw: string): string | undefined {
+  const { rules } = parameter;
+  if (rules.type === "integer") {
+    if (raw.trim() === "") return undefined;
+    const value = Number(raw);
+    return Number.isFinite(value) ? String(Math.trunc(value)) : raw;
+  }
+  if (rules.type === "boolean") return /^(1|t|true)$/i.test(raw) ? "true" : /^(0|f|false)$/i.test(raw) ? "false" : raw;
+  return rules.enum?.map(String).find((value) => value.toLowerCase() === raw.toLowerCase()) ?? raw;
 }
 
 /** How many repeated-request keys the nondeterministic fault remembers before it starts over. */
@@ -206,7 +223,6 @@ export const FAULTS = {
   "inputs.lenient-types": {
     check: "inputs.wrong-type",
     breaks: "reads a non-number as the default and a non-boolean as false",
-    alone: true,
     overrides: (base) => ({
       readParameter(parameter, raw) {
         if (raw !== undefined && parameter.rules.type === "integer" && !/^-?\d+$/.test(raw)) return undefined;
@@ -218,7 +234,6 @@ export const FAULTS = {
   "inputs.enum-unchecked": {
     check: "inputs.bad-enum",
     breaks: "accepts values outside an enum",
-    alone: true,
     overrides: (base) => ({ readParameter: (parameter, raw) => base.readParameter(without(parameter, "enum"), raw) }),
   },
   "inputs.length-unchecked": {
@@ -242,7 +257,6 @@ export const FAULTS = {
   "inputs.combination-crash": {
     check: "inputs.generated",
     breaks: "fails with 500 when two optional filters are combined",
-    alone: true,
     overrides: (base) => ({
       page(selection) {
         const given = selection.operation.parameters.filter((p) => p.filter && !p.required && selection.values.has(p.name));
@@ -257,36 +271,35 @@ export const FAULTS = {
     alone: true,
     overrides: (base) => ({
       authenticate: (request, operation) =>
-        header(request, "x-auth-token") === undefined && header(request, "authorization") === undefined ? undefined : base.authenticate(request, operation),
+        header(request, "x-auth-token") === undefined && header(request, "authorization") === undefined ? {} : base.authenticate(request, operation),
     }),
   },
   "auth.empty-token": {
     check: "auth.empty-token",
     breaks: "serves requests whose X-Auth-Token is empty",
     alone: true,
-    overrides: (base) => ({ authenticate: (request, operation) => (header(request, "x-auth-token") === "" ? undefined : base.authenticate(request, operation)) }),
+    overrides: (base) => ({ authenticate: (request, operation) => (header(request, "x-auth-token") === "" ? {} : base.authenticate(request, operation)) }),
   },
   "auth.any-token": {
     check: "auth.wrong-token",
     breaks: "accepts any non-empty token",
-    alone: true,
     overrides: (base) => ({
       authenticate(request, operation) {
         const token = header(request, "x-auth-token");
-        return typeof token === "string" && token !== "" ? undefined : base.authenticate(request, operation);
+        return typeof token === "string" && token !== "" ? {} : base.authenticate(request, operation);
       },
     }),
   },
   "auth.any-signature": {
     check: "auth.wrong-signature",
     breaks: "accepts any Authorization header without verifying it",
-    overrides: (_base, env) => ({ authenticate: (request) => authRefusal(checkCredentials(request, env.credentials, { acceptAnySignature: true })?.reason) }),
+    overrides: (_base, env) => ({ authenticate: (request) => principalOf(env, (credentials) => checkCredentials(request, credentials, { acceptAnySignature: true })?.reason) }),
   },
   "auth.no-date-window": {
     check: "auth.stale-date",
-    breaks: "accepts an X-Sdk-Date of any age",
+    breaks: "accepts an X-Sdk-Date of any age in the past (the future is still refused)",
     alone: true,
-    overrides: (_base, env) => ({ authenticate: (request) => authRefusal(checkCredentials(request, env.credentials, { broken: { dateWindow: true } })?.reason) }),
+    overrides: (_base, env) => ({ authenticate: (request) => principalOf(env, (credentials) => checkCredentials(request, credentials, { broken: { dateWindow: "past" } })?.reason) }),
   },
   "auth.query-unsigned": {
     check: "auth.tampered-query",
@@ -300,8 +313,8 @@ export const FAULTS = {
     alone: true,
     overrides: (base) => ({
       authenticate(request, operation) {
-        const refusal = base.authenticate(request, operation);
-        return refusal?.message.includes("signed header") ? new Refusal(400, refusal.message) : refusal;
+        const outcome = base.authenticate(request, operation);
+        return outcome instanceof Refusal && outcome.message.includes("signed header") ? new Refusal(400, outcome.message) : outcome;
       },
     }),
   },
@@ -443,6 +456,60 @@ export const FAULTS = {
     breaks: `every answer takes ${SLOW_ANSWER_MS} ms more`,
     alone: true,
     overrides: (base) => ({ respond: (answer) => ({ ...base.respond(answer), delayMs: SLOW_ANSWER_MS }) }),
+  },
+  "auth.future-date": {
+    check: "auth.future-date",
+    breaks: "accepts an X-Sdk-Date in the future (only the past is held to the window)",
+    alone: true,
+    overrides: (_base, env) => ({ authenticate: (request) => principalOf(env, (credentials) => checkCredentials(request, credentials, { broken: { dateWindow: "future" } })?.reason) }),
+  },
+  "tenancy.any-project": {
+    check: "tenancy.other-credential",
+    breaks: "a valid credential of any project reads every project's records",
+    alone: true,
+    overrides: () => ({ tenant: (_principal, pathProject) => pathProject }),
+  },
+  "tenancy.path-ignored": {
+    check: "tenancy.made-up-project",
+    breaks: "the path's project_id is ignored: a credential reads its own project's records under any project_id",
+    alone: true,
+    overrides: () => ({ tenant: (principal, pathProject) => principal.project ?? pathProject }),
+  },
+  "conformance.cached-request-id": {
+    check: "conformance.distinct-request-id",
+    breaks: "a cache in front replays the X-Request-Id of the first answer to identical requests",
+    alone: true,
+    overrides(base) {
+      const first = new Map<string, string>();
+      return {
+        respond(answer) {
+          if (!first.has(answer.target)) {
+            if (first.size >= MAX_REMEMBERED_REQUESTS) first.clear();
+            first.set(answer.target, answer.requestId);
+          }
+          return base.respond({ ...answer, requestId: first.get(answer.target)! });
+        },
+      };
+    },
+  },
+  "filters.first-only": {
+    check: "filters.combined",
+    breaks: "of several filters given, only the first is applied",
+    alone: true,
+    overrides: (base) => ({
+      page(selection) {
+        const given = selection.operation.parameters.filter((p) => p.filter && !p.required && selection.values.has(p.name));
+        const rule = given[0] && base.criterion(given[0] as ParameterModel & { filter: FilterSemantics }, selection.values);
+        if (given.length < 2 || !rule) return base.page(selection);
+        return base.page({ ...selection, matched: selection.scoped.filter((record) => meetsCriterion(rule, record)) });
+      },
+    }),
+  },
+  "inputs.lenient-parsing": {
+    check: "inputs.strict-parsing",
+    breaks: "reads integers as JavaScript's Number and parseInt do (10.5, 1e1, 0x14, an empty value), booleans as 1/0, t/f in any case, and enum values in any case",
+    alone: true,
+    overrides: (base) => ({ readParameter: (parameter, raw) => base.readParameter(parameter, raw === undefined ? undefined : leniently(parameter, raw)) }),
   },
 } as const satisfies Record<string, FaultDefinition>;
 

@@ -24,6 +24,11 @@ function attributeOf(parameter: ParameterModel): (record: StoredRecord) => unkno
   return field === undefined ? (record) => record.hidden[parameter.name] : (record) => record.item[field];
 }
 
+/** Whether a record meets one filter's criterion. */
+export function meetsCriterion(criterion: Criterion, record: StoredRecord): boolean {
+  return isMatch(criterion, attributeOf(criterion.parameter)(record));
+}
+
 /**
  * What a request's filters select: `scoped` the records that the defaults of the filters it left
  * out keep, `matched` those that every filter keeps, each filter's rule given by `criterion`.

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { documentedResponse, isObject, loadModel, type JsonObject, type OperationModel, type SpecModel } from "@hss-kit/spec";
 import type { MockCredentials } from "../auth/credentials.js";
 import { Throttle, callerOf, throttleMessage, type RateLimitOptions } from "../throttle.js";
-import { faultFree, Refusal, type Wire } from "./behaviour.js";
+import { faultFree, Refusal, type Tenant, type Wire } from "./behaviour.js";
 import { RECORDS_PER_DATASET, generateRecords, knownValues, type StoredRecord } from "./dataset.js";
 import { FAULTS, withFault, type Fault, type FaultDefinition } from "./faults.js";
 import { ParameterProblem, readParameters } from "./query.js";
@@ -26,8 +26,14 @@ export interface StatefulMockOptions {
   token?: string;
   /** AK/SK pairs (access key to secret key): a signed request must verify under one of them. */
   keys?: ReadonlyMap<string, string>;
-  /** The only project whose records are served; others get 403. Without it, every project has the same records. */
+  /**
+   * The project the credentials (`token`, `keys`) belong to: only its records are served to them,
+   * other projects get 403. Without it, the credentials read every project. Each project has
+   * records of its own.
+   */
   projectId?: string;
+  /** A second project with credentials of its own, which read its records and no others, for tenancy checks. */
+  otherProject?: { projectId: string; token?: string; keys?: ReadonlyMap<string, string> };
   /** Breaks one rule of the spec, to prove that a contract check catches it; see `FAULTS`. */
   fault?: Fault;
   /**
@@ -37,7 +43,7 @@ export interface StatefulMockOptions {
    * gateway's message, `request_id` and `X-Request-Id`, and `Retry-After` if asked for.
    */
   rateLimit?: boolean | RateLimitOptions;
-  /** Records in each data set (each operation, task, server), from 1 to 20,000; default 120. */
+  /** Records in each data set (each operation, task, server), from 1 to 20,000; default 240. */
   records?: number;
 }
 
@@ -104,12 +110,16 @@ const MAX_RECORDS = 20_000;
 export async function startStatefulMock(options: StatefulMockOptions = {}): Promise<RunningStatefulMock> {
   const model = loadModel(options.specPath);
   const seed = options.seed ?? 1;
-  const { projectId } = options;
-  const credentials: MockCredentials = {
-    ...(options.token !== undefined ? { token: options.token } : {}),
-    ...(options.keys !== undefined ? { keys: options.keys } : {}),
-  };
-  const env = { model, credentials };
+  const credentialsOf = (from: { token?: string; keys?: ReadonlyMap<string, string> }): MockCredentials => ({
+    ...(from.token !== undefined ? { token: from.token } : {}),
+    ...(from.keys !== undefined ? { keys: from.keys } : {}),
+  });
+  const tenants: Tenant[] = [{ projectId: options.projectId ?? "", credentials: credentialsOf(options) }];
+  if (options.otherProject) {
+    if (options.projectId === undefined) throw new Error("otherProject needs projectId: the first project's credentials would read every project.");
+    tenants.push({ projectId: options.otherProject.projectId, credentials: credentialsOf(options.otherProject) });
+  }
+  const env = { model, tenants };
   const behaviour = withFault(faultFree(env), env, options.fault);
   const routes = model.operations.map(routeOf);
   const scopes = new Map<string, Set<string>>();
@@ -160,8 +170,8 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
     }
     const { operation } = route;
     try {
-      const refused = behaviour.authenticate(request, operation);
-      if (refused !== undefined) throw refused;
+      const principal = behaviour.authenticate(request, operation);
+      if (principal instanceof Refusal) throw principal;
       // The gateway throttles what it has authenticated, before the service sees the request.
       const throttled = throttle?.admit(operation.id, callerOf(request.headers, request.socket.remoteAddress));
       if (throttled) {
@@ -178,10 +188,9 @@ export async function startStatefulMock(options: StatefulMockOptions = {}): Prom
         }
       });
       const values = readParameters(operation, { path, query: url.searchParams, headers: request.headers }, behaviour.readParameter);
-      if (projectId !== undefined && values.get("project_id") !== projectId) {
-        throw new Refusal(403, "Insufficient permissions for this project.");
-      }
-      const scope: string[] = [];
+      const project = behaviour.tenant(principal, String(values.get("project_id") ?? ""));
+      if (project instanceof Refusal) throw project;
+      const scope: string[] = [project];
       for (const name of route.pathNames) {
         const known = scopes.get(name);
         if (!known) continue;
