@@ -139,7 +139,7 @@ export class Session {
   }
 
   /** One request sent (signed afresh, so each attempt has its own date) and judged. */
-  private async exchange(call: ApiCall, check: string, failures: number): Promise<Exchange> {
+  protected async exchange(call: ApiCall, check: string, failures: number): Promise<Exchange> {
     const operation = call.operation.id;
     const credentials = call.auth === "other" && this.other ? this.other : this.credentials;
     const unsigned = toRawRequest(this.baseUrl, credentials.kind === "token" ? credentials.token : undefined, call);
