@@ -8,7 +8,7 @@
 //   node scripts/throttle-demo.mjs --limit 5/1s --only walk,fan-out
 //
 // Runs (each against a mock of its own, so each starts with the whole budget):
-//   walk              hss.paginate.listUsers over 7 pages of 200 (the mock serves 1,399 users)
+//   walk              hss.paginate.listUsers over 7 pages of 200 (1,200 to 1,400 users)
 //   walk-retry-after  the same, the mock sending Retry-After
 //   fan-out           7 listPorts calls side by side (hss.fanOut), one per server, each answering
 //                     all of that server's ports
@@ -37,8 +37,8 @@ const TOKEN = "demo-token";
 const PROJECT = "demo-project";
 const PAGES = 7;
 const PAGE_SIZE = 200;
-/** Records per data set such that listUsers (its default category) holds 1,399 users: 7 pages of 200. */
-const RECORDS = 1_900;
+/** Records per data set such that listUsers (its filters' defaults) holds between 1,200 and 1,400 users: 7 pages of 200. */
+const RECORDS = 1_800;
 const HOSTS = 7;
 
 /** Starts `hss-mock` as a user would, on a free port; resolves its URL and a stop function. */

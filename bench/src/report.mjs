@@ -17,10 +17,20 @@ Measured by \`pnpm bench\` ([bench/](bench/README.md) says what each figure is a
 taken) on ${day}, commit \`${results.commit}\`, in ${Math.round(results.totalSeconds)} s of wall time:
 ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB of memory, Node ${m.node.replace(/^v/, "")}, ${m.os}
 (load average ${m.loadAverageAtStart.join(", ")} at the start). Medians of the rounds, with the
-rounds' minimum and maximum; every server on 127.0.0.1 in its own process.
+rounds' minimum and maximum; every server on 127.0.0.1 in its own process.${later(results.later)}
 
 ${markdownTable(results.rows)}
 ${notes(results.rows)}`);
+
+/**
+ * Benchmarks measured by a later run than the rest (\`pnpm bench -- --only NAME\`), merged into
+ * results.json in place of the rows they replace.
+ * @param {any[] | undefined} runs
+ */
+function later(runs) {
+  if (!runs?.length) return "";
+  return runs.map((run) => `\nThe ${run.benchmarks.join(", ")} rows come from a later run, \`${run.command}\`, on ${run.date.slice(0, 10)}, commit \`${run.commit}\`, in ${Math.round(run.totalSeconds)} s (load average ${run.loadAverageAtStart.join(", ")} at the start)${run.replaces?.length ? `; they replace the ${run.replaces.join(", ")} rows` : ""}.`).join("");
+}
 
 /** @param {any[]} rows */
 function notes(rows) {

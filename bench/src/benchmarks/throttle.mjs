@@ -154,6 +154,7 @@ export async function run({ rounds: requested, quick }) {
           metric: `429s drawn with the default budget, ${label}`,
           value: drawn,
           unit: "429s",
+          digits: 0,
           goal: { op: "<=", value: 0 },
           detail: `over ${rounds} walk(s) and fan-out(s), ${after.requests - before.requests} requests`,
         },
@@ -161,6 +162,7 @@ export async function run({ rounds: requested, quick }) {
           metric: `429s drawn without a budget (rateLimit: false), one walk, ${label}`,
           value: bareDrawn,
           unit: "429s",
+          digits: 0,
           detail: `the walk ${bareOutcome}`,
         },
       );

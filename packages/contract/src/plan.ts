@@ -1,7 +1,8 @@
 // The plan a run prints before it sends its checks' requests: how many requests, and with a
 // budget the least time they take. The checks decide their requests as answers come (a walk
 // pages until total_num), so the plan runs them once against a session that sends nothing and
-// answers every call with the operation's baseline: what a target answering alike would be sent.
+// answers every call with the operation's baseline (no items past its total_num): what a target
+// answering alike would be sent. A filter selects fewer items than that, so the plan errs high.
 
 import type { RateLimit } from "@hss-kit/spec";
 import type { RawRequest } from "./http.js";
@@ -42,14 +43,27 @@ export class PlanningSession extends Session {
     super(...rest);
   }
 
-  override async send(call: ApiCall, check: string): Promise<Exchange> {
+  /** Everything a real send does before the request goes (what it skips, it skips here too); then the baseline, counted. */
+  protected override async exchange(call: ApiCall, check: string): Promise<Exchange> {
     const operation = call.operation.id;
     const count = (this.counts.get(operation) ?? 0) + 1;
     this.counts.set(operation, count);
     const baseline = this.baselines.get(operation);
     if (!baseline || count > MAX_PLANNED_PER_OPERATION) throw new Skip("not planned");
     const request: RawRequest = { ...baseline.request };
-    return { ...baseline, call, check, request };
+    return { ...baseline, call, check, request, outcome: this.pastTheEnd(call, baseline) ?? baseline.outcome };
+  }
+
+  /** The baseline with no items when the call asks for a page at or past its total_num: where a walk stops. */
+  private pastTheEnd(call: ApiCall, baseline: Exchange): Exchange["outcome"] | undefined {
+    const offsetName = call.operation.parameters.find((p) => p.paging === "offset")?.name;
+    const offset = offsetName === undefined ? undefined : Number(call.params[offsetName]);
+    const { outcome } = baseline;
+    if (offset === undefined || !Number.isFinite(offset) || outcome.kind !== "response") return undefined;
+    const parsed = this.parse(baseline);
+    const total = parsed.ok ? (parsed.value as { total_num?: unknown } | null)?.total_num : undefined;
+    if (typeof total !== "number" || offset < total) return undefined;
+    return { ...outcome, body: JSON.stringify({ total_num: total, data_list: [] }) };
   }
 }
 

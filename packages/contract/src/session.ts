@@ -138,7 +138,7 @@ export class Session {
   }
 
   /** One request sent (signed afresh, so each attempt has its own date) and judged. */
-  private async exchange(call: ApiCall, check: string, failures: number): Promise<Exchange> {
+  protected async exchange(call: ApiCall, check: string, failures: number): Promise<Exchange> {
     const operation = call.operation.id;
     if (call.auth === "other" && !this.other) throw new Skip("no credential of another project given (--other-token, or --other-access-key and --other-secret-key)");
     const credentials = call.auth === "other" && this.other ? this.other : this.credentials;

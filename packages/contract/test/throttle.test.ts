@@ -3,6 +3,8 @@
 // (conformance.throttled), and says its plan first. The target is the stateful mock behind its
 // gateway throttle, its window scaled to a second so a run takes seconds; nothing here depends on
 // how fast the machine is, only on the order of things.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { loadModel } from "@hss-kit/spec";
 import { describe, expect, it } from "vitest";
 import { leastTimeMs, planOf } from "../src/plan.js";
@@ -73,6 +75,34 @@ describe("a run against a throttling target", () => {
   });
 });
 
+describe("a run paced by the spec's budget", () => {
+  it("prints its plan first, and stops at once on SIGTERM, however long the budget would take", async () => {
+    const target = await startTarget(undefined, true);
+    const cli = fileURLToPath(new URL("../bin/hss-contract.js", import.meta.url));
+    const child = spawn(process.execPath, [cli, "--base-url", target.url, "--project-id", target.projectId, "--task-id", target.taskId, "--rate-limit", "spec"], {
+      env: { ...process.env, HSS_TOKEN: target.token },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      let out = "";
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes("\n")) resolve();
+        });
+        child.once("exit", (code) => reject(new Error(`exited ${code} before its plan: ${out}`)));
+      });
+      expect(out).toMatch(/^plan: about \d+ requests \(up to \d+ for one operation\); budget \d+ per \d+ s per operation, operations side by side: at least \d+ min\n/);
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(130);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await target.close();
+    }
+  });
+});
+
 describe("the gateway profile", () => {
   it("keeps only the checks of a request or two per operation, so a run fits a few windows of a real gateway", async () => {
     const target = await startTarget();
@@ -118,8 +148,8 @@ describe("the plan", () => {
     expect(leastTimeMs(6, MOCK_LIMIT)).toBe(1_000);
     const plan = planOf({ listUsers: 11, listPorts: 3 }, () => ({ requests: 5, windowMs: 60_000 }));
     expect(plan).toEqual({ requests: 14, byOperation: { listUsers: 11, listPorts: 3 }, budget: { requests: 5, windowMs: 60_000 }, leastMs: 120_000 });
-    expect(formatPlan(plan)).toBe("plan: 14 requests (up to 11 for one operation); budget 5 per 60 s per operation, operations side by side: at least 2 min");
-    expect(formatPlan(planOf({ listUsers: 4 }, () => undefined))).toBe("plan: 4 requests (up to 4 for one operation); no budget, so as fast as the target answers");
+    expect(formatPlan(plan)).toBe("plan: about 14 requests (up to 11 for one operation); budget 5 per 60 s per operation, operations side by side: at least 2 min");
+    expect(formatPlan(planOf({ listUsers: 4 }, () => undefined))).toBe("plan: about 4 requests (up to 4 for one operation); no budget, so as fast as the target answers");
   });
 
   it("reads Retry-After as seconds or a date", () => {

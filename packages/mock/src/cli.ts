@@ -12,7 +12,7 @@ const usage = `Usage: hss-mock [credentials] [--port N] [--host ADDRESS] [--spec
   --other-project-id ID --other-token T
                    stateful: a second project, with a token of its own that reads only its records
   --seed N         stateful: seed of the generated records (default 1)
-  --records N      stateful: records per operation (and per task or server), 1 to 20000 (default 120)
+  --records N      stateful: records per operation (and per task or server), 1 to 20000 (default 240)
   --fault NAME     stateful: break one rule of the spec, to prove a contract check catches it
   --rate-limit [N/WINDOW]
                    stateful: throttle as HSS's API gateway does: per credential and operation, the

@@ -11,10 +11,10 @@ export function spokenDuration(ms: number): string {
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
 }
 
-/** The plan line: `plan: 452 requests (up to 96 for one operation); budget ...: at least 19 min`. */
+/** The plan line: `plan: about 452 requests (up to 96 for one operation); budget ...: at least 19 min`. */
 export function formatPlan(plan: RunPlan): string {
   const busiest = Math.max(0, ...Object.values(plan.byOperation));
-  const requests = `plan: ${plan.requests} requests (up to ${busiest} for one operation)`;
+  const requests = `plan: about ${plan.requests} requests (up to ${busiest} for one operation)`;
   if (!plan.budget || plan.leastMs === undefined) return `${requests}; no budget, so as fast as the target answers`;
   const { requests: count, windowMs } = plan.budget;
   return `${requests}; budget ${count} per ${spokenDuration(windowMs)} per operation, operations side by side: at least ${spokenDuration(plan.leastMs)}`;

@@ -44,7 +44,7 @@ export interface StatefulMockOptions {
    * gateway's message, `request_id` and `X-Request-Id`, and `Retry-After` if asked for.
    */
   rateLimit?: boolean | RateLimitOptions;
-  /** Records in each data set (each operation, task, server), from 1 to 20,000; default 120. */
+  /** Records in each data set (each operation, task, server), from 1 to 20,000; default 240. */
   records?: number;
 }
 
