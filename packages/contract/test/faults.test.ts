@@ -72,7 +72,11 @@ describe.each(Object.keys(FAULTS) as Fault[])("the fault %s", (fault) => {
     }
     // A hanging, resetting or flooding target stays a bounded, failing run: seconds, not the
     // minutes its requests would take without the deadline (the bound is loose for loaded machines).
-    expect(row.wallMs).toBeLessThan(40 * TIMEOUT_MS);
+    // A throttling fault adds the least time its limit allows the busiest operation's requests.
+    const { throttle } = FAULTS[fault] as { throttle?: { perCredential: { requests: number; windowMs: number } } };
+    const busiest = Math.max(...Object.values(row.report.plan.byOperation));
+    const throttledMs = throttle ? (busiest / throttle.perCredential.requests) * throttle.perCredential.windowMs : 0;
+    expect(row.wallMs).toBeLessThan(40 * TIMEOUT_MS + throttledMs);
   });
 });
 

@@ -92,7 +92,7 @@ describe("a run paced by the spec's budget", () => {
         });
         child.once("exit", (code) => reject(new Error(`exited ${code} before its plan: ${out}`)));
       });
-      expect(out).toMatch(/^plan: about \d+ requests \(up to \d+ for one operation\); budget \d+ per \d+ s per operation, operations side by side: at least \d+ min\n/);
+      expect(out).toMatch(/^plan: about \d+ requests \(up to \d+ for one operation\); budget \d+ per \d+ s per operation, operations side by side: at least (\d+ h )?\d+ min\n/);
       const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
       child.kill("SIGTERM");
       expect(await exited).toBe(130);

@@ -130,7 +130,7 @@ describe("the environment the samples read", () => {
   // The client reads Huawei's own names (HUAWEICLOUD_SDK_AK, _SK, _SECURITY_TOKEN, _PROJECT_ID),
   // as its options' documentation says; only a token has none, and goes by HSS_TOKEN, as the hss
   // command line reads it. The contract guide's HSS_* are that tool's own flags, not the client's.
-  const clientReads = new Set(readFileSync(join(import.meta.dirname, "..", "..", "client", "src", "options.ts"), "utf8").match(/HUAWEICLOUD_SDK_[A-Z_]+/g));
+  const clientReads = new Set(readFileSync(join(import.meta.dirname, "..", "..", "client", "src", "config.ts"), "utf8").match(/HUAWEICLOUD_SDK_[A-Z_]+/g));
   const allowed = new Set([...clientReads, "HSS_TOKEN"]);
 
   it("names only variables the client reads, in every generated sample and in the client guide", () => {
