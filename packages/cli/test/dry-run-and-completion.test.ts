@@ -4,22 +4,15 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningStatefulMock } from "@hss-kit/mock";
 import { commandsOf, completionScript, OUTPUT_FORMATS } from "../src/index.js";
-import { ACCESS_KEY, directClient, hss, model, requiredValues, SECRET_KEY, SIGNING_ENV, startMock, TOKEN } from "./helpers.js";
+import { ACCESS_KEY, directClient, hss, model, requiredValues, SECRET_KEY, TOKEN, withMock } from "./helpers.js";
 
 const run = promisify(execFile);
 
 let mock: RunningStatefulMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
-beforeEach(() => {
-  for (const [name, value] of Object.entries(SIGNING_ENV)) vi.stubEnv(name, value);
-  return () => vi.unstubAllEnvs();
-});
+withMock((started) => (mock = started));
 
 const commands = commandsOf(model);
 

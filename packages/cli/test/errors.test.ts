@@ -1,23 +1,16 @@
 // Refusals name the flag; failures end with the exit code of their error class.
 
 import { createServer } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { RunningStatefulMock } from "@hss-kit/mock";
 import { commandsOf, EXIT_CODES, exitCodeOf, UsageError } from "../src/index.js";
 import { kebabCase, SHADOWING_PREFIX } from "../src/commands.js";
 import { GLOBAL_FLAGS } from "../src/flags.js";
 import { HssAuthenticationError, HssConfigurationError, HssNotFoundError, HssNetworkError, HssPermissionError, HssTimeoutError, HssValidationError } from "@hss-kit/client";
-import { hss, model, requiredValues, SECRET_KEY, SIGNING_ENV, startMock } from "./helpers.js";
+import { hss, model, requiredValues, SECRET_KEY, withMock } from "./helpers.js";
 
 let mock: RunningStatefulMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
-beforeEach(() => {
-  for (const [name, value] of Object.entries(SIGNING_ENV)) vi.stubEnv(name, value);
-  return () => vi.unstubAllEnvs();
-});
+withMock((started) => (mock = started));
 
 const commands = commandsOf(model);
 const codeOf = (type: abstract new (...args: never[]) => Error) => EXIT_CODES.find((row) => row.errors.some((listed) => listed === type || type.prototype instanceof listed))!.code;

@@ -2,6 +2,7 @@
 // in-process against it with its output collected.
 
 import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import { createHssClient } from "@hss-kit/client";
 import { startStatefulMock, type RunningStatefulMock } from "@hss-kit/mock";
 import { loadModel, type OperationModel } from "@hss-kit/spec";
@@ -17,6 +18,23 @@ export const model = loadModel();
 
 export async function startMock(): Promise<RunningStatefulMock> {
   return startStatefulMock({ port: 0, host: "127.0.0.1", keys: new Map([[ACCESS_KEY, SECRET_KEY]]), token: TOKEN, projectId: PROJECT });
+}
+
+/**
+ * Starts the stateful mock for a test file (handing it to `started`) and stops it after, with the
+ * signing environment stubbed around each test.
+ */
+export function withMock(started: (mock: RunningStatefulMock) => void): void {
+  let mock: RunningStatefulMock | undefined;
+  beforeAll(async () => {
+    mock = await startMock();
+    started(mock);
+  });
+  afterAll(() => mock?.close());
+  beforeEach(() => {
+    for (const [name, value] of Object.entries(SIGNING_ENV)) vi.stubEnv(name, value);
+    return () => vi.unstubAllEnvs();
+  });
 }
 
 /** The environment the client reads (set with vi.stubEnv), and the one hss is given. */

@@ -1,20 +1,13 @@
 // Every subcommand of the spec model, in every output format, against the stateful mock; what
 // hss prints is compared with what the client itself gets for the same call.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningStatefulMock } from "@hss-kit/mock";
 import { commandsOf, OUTPUT_FORMATS } from "../src/index.js";
-import { directClient, hss, model, requiredValues, SIGNING_ENV, startMock } from "./helpers.js";
+import { directClient, hss, model, requiredValues, withMock } from "./helpers.js";
 
 let mock: RunningStatefulMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
-beforeEach(() => {
-  for (const [name, value] of Object.entries(SIGNING_ENV)) vi.stubEnv(name, value);
-  return () => vi.unstubAllEnvs();
-});
+withMock((started) => (mock = started));
 
 const commands = commandsOf(model);
 
